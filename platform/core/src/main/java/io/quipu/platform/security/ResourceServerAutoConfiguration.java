@@ -1,0 +1,109 @@
+package io.quipu.platform.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+import io.quipu.platform.web.Problems;
+
+/**
+ * Every service is an OAuth2 resource server: a JWT from the identity service's JWKS, checked for signature, issuer,
+ * audience (the service's own name) and expiry. Health probes, metrics and API docs are open; all else needs a token.
+ * A service with its own rules declares its own {@link SecurityFilterChain} and this one steps aside.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
+@ConditionalOnClass({JwtDecoder.class, HttpSecurity.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "quipu.security.enabled", matchIfMissing = true)
+@EnableWebSecurity
+public class ResourceServerAutoConfiguration {
+
+    /** Paths anyone may call: probes and metrics for the platform, API docs for developers, the error page. */
+    public static final String[] OPEN_PATHS = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
+                          @Value("${quipu.security.issuer}") String issuer,
+                          @Value("${quipu.security.audience:${spring.application.name}}") String audience) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        List<OAuth2TokenValidator<Jwt>> validators = List.of(
+                new JwtTimestampValidator(),
+                new JwtIssuerValidator(issuer),
+                new JwtClaimValidator<List<String>>("aud", audiences -> audiences != null && audiences.contains(audience)));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain resourceServerFilterChain(HttpSecurity http) throws Exception {
+        return apply(http).build();
+    }
+
+    /** The shared rules; a service's own chain starts from here and adds its path rules before {@code anyRequest}. */
+    public static HttpSecurity apply(HttpSecurity http) throws Exception {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(ResourceServerAutoConfiguration::authorities);
+        return http
+                .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(OPEN_PATHS).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint((request, response, exception) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                    "A valid bearer token is required.");
+                        })
+                        .accessDeniedHandler((request, response, exception) -> Problems.write(response,
+                                HttpStatus.FORBIDDEN, "forbidden", "The token does not allow this operation.")))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, exception) -> Problems.write(response,
+                                HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required."))
+                        .accessDeniedHandler((request, response, exception) -> Problems.write(response,
+                                HttpStatus.FORBIDDEN, "forbidden", "The token does not allow this operation.")));
+    }
+
+    /** Scopes become {@code SCOPE_x}, staff roles {@code ROLE_x}. */
+    static Collection<GrantedAuthority> authorities(Jwt jwt) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        CurrentCaller.scopes(jwt).forEach(scope -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
+        List<String> roles = jwt.getClaimAsStringList(CurrentCaller.ROLES_CLAIM);
+        if (roles != null) {
+            roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        }
+        return authorities;
+    }
+}
