@@ -1,0 +1,32 @@
+package io.quipu.contracts.ledger;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/** The ledger's HTTP API for other services (create with platform's ServiceClients). */
+@HttpExchange
+public interface LedgerClient {
+
+    @PostExchange("/accounts")
+    AccountResponse openAccount(@RequestBody OpenAccountRequest request);
+
+    @GetExchange("/accounts/{id}")
+    AccountResponse account(@PathVariable UUID id);
+
+    @GetExchange("/accounts")
+    List<AccountResponse> accountsOfCustomer(@RequestParam UUID customerId);
+
+    @PostExchange("/transfers/batch")
+    BatchTransferResponse transfer(@RequestBody BatchTransferRequest request);
+
+    @GetExchange("/accounts/{id}/transfers")
+    AccountTransferPage history(@PathVariable UUID id, @RequestParam(required = false) Long before,
+                                @RequestParam(required = false) Integer limit);
+}

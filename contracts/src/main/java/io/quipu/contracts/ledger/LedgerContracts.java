@@ -1,0 +1,25 @@
+package io.quipu.contracts.ledger;
+
+/**
+ * The ledger's published language: the system of record for every balance and every movement of money.
+ *
+ * <p>Scopes: {@code ledger:read} and {@code ledger:write} (client-credentials tokens of services, audience
+ * {@code ledger}); staff roles may read. Customers never call the ledger directly.
+ *
+ * <p>Events: topic {@code transfers}; one CloudEvent per affected account and transfer ({@link TransferEvent}), keyed
+ * by that account's id, so every account's events arrive in the order its balance changed.
+ */
+public final class LedgerContracts {
+
+    public static final String SERVICE = "ledger";
+    public static final String READ_SCOPE = "ledger:read";
+    public static final String WRITE_SCOPE = "ledger:write";
+    /** Most transfers in one {@code POST /transfers/batch}, like TigerBeetle's batch limit. */
+    public static final int MAX_BATCH_SIZE = 8190;
+    /** Largest metadata (JSON) a transfer may carry, in UTF-8 bytes. */
+    public static final int MAX_METADATA_BYTES = 2048;
+    public static final String EVENT_TYPE_PREFIX = "io.quipu.ledger.transfer.";
+
+    private LedgerContracts() {
+    }
+}

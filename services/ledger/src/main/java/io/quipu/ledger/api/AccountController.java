@@ -1,0 +1,181 @@
+package io.quipu.ledger.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.quipu.contracts.ledger.AccountResponse;
+import io.quipu.contracts.ledger.AccountTransferLine;
+import io.quipu.contracts.ledger.AccountTransferPage;
+import io.quipu.contracts.ledger.BalanceAt;
+import io.quipu.contracts.ledger.OpenAccountRequest;
+import io.quipu.ledger.domain.AccountNumbers;
+import io.quipu.ledger.domain.AccountStatus;
+import io.quipu.ledger.domain.Transfer;
+import io.quipu.ledger.store.AccountRecord;
+import io.quipu.ledger.store.LedgerStore;
+import io.quipu.platform.money.Money;
+import io.quipu.platform.web.ApiException;
+
+@RestController
+@Validated
+class AccountController {
+
+    static final int MAX_PAGE_SIZE = 200;
+    static final int MAX_ACCOUNTS_PER_CUSTOMER = 100;
+
+    private final LedgerStore store;
+    private final String bankCode;
+    private final String branch;
+
+    AccountController(LedgerStore store, @Value("${quipu.ledger.bank-code}") String bankCode,
+                      @Value("${quipu.ledger.branch}") String branch) {
+        this.store = store;
+        this.bankCode = bankCode;
+        this.branch = branch;
+    }
+
+    /** Opens an account; retrying with the same id and fields returns it again (200), other fields are a 409. */
+    @PostMapping("/accounts")
+    @Transactional
+    ResponseEntity<AccountResponse> open(@Valid @RequestBody OpenAccountRequest request) {
+        boolean deposit = request.product().isCustomerDeposit();
+        boolean debitsLimited = request.debitsMustNotExceedCredits() != null ? request.debitsMustNotExceedCredits() : deposit;
+        boolean creditsLimited = request.creditsMustNotExceedDebits() != null && request.creditsMustNotExceedDebits();
+        if (debitsLimited && creditsLimited) {
+            throw ApiException.invalidField("creditsMustNotExceedDebits", "conflicting_flags",
+                    "an account cannot limit both debits and credits");
+        }
+        if (deposit && request.customerId() == null) {
+            throw ApiException.invalidField("customerId", "required", "customer accounts need a customer");
+        }
+        String number = AccountNumbers.accountNumber(branch, store.nextAccountSequence());
+        String cci = AccountNumbers.cci(bankCode, number);
+        boolean inserted = store.insertAccount(request.id(), number, cci, request.customerId(), request.product().name(),
+                request.currency(), debitsLimited, creditsLimited);
+        AccountRecord account = store.findAccount(request.id()).orElseThrow();
+        if (inserted) {
+            return ResponseEntity.created(URI.create("/accounts/" + account.id())).body(LedgerMapping.response(account));
+        }
+        boolean same = Objects.equals(account.customerId(), request.customerId())
+                && account.product().equals(request.product().name()) && account.currency().equals(request.currency())
+                && account.account().debitsMustNotExceedCredits() == debitsLimited
+                && account.account().creditsMustNotExceedDebits() == creditsLimited;
+        if (!same) {
+            throw ApiException.conflict("account_exists_with_different_fields", "Account " + request.id() + " exists with other fields.");
+        }
+        return ResponseEntity.ok(LedgerMapping.response(account));
+    }
+
+    @GetMapping("/accounts/{id}")
+    AccountResponse find(@PathVariable UUID id) {
+        return LedgerMapping.response(load(id));
+    }
+
+    @GetMapping("/accounts")
+    List<AccountResponse> ofCustomer(@RequestParam UUID customerId) {
+        return store.accountsOfCustomer(customerId, MAX_ACCOUNTS_PER_CUSTOMER).stream().map(LedgerMapping::response).toList();
+    }
+
+    @GetMapping("/accounts/by-number/{number}")
+    AccountResponse byNumber(@PathVariable String number) {
+        if (!number.matches("\\d{14}|\\d{20}")) {
+            throw ApiException.invalidField("number", "invalid_account_number", "must be a 14-digit account number or a 20-digit CCI");
+        }
+        return store.findAccountByNumber(number).map(LedgerMapping::response)
+                .orElseThrow(() -> ApiException.notFound("account_not_found", "No account " + number + "."));
+    }
+
+    @PostMapping("/accounts/{id}/freeze")
+    @Transactional
+    AccountResponse freeze(@PathVariable UUID id) {
+        return changeStatus(id, AccountStatus.FROZEN);
+    }
+
+    @PostMapping("/accounts/{id}/unfreeze")
+    @Transactional
+    AccountResponse unfreeze(@PathVariable UUID id) {
+        return changeStatus(id, AccountStatus.OPEN);
+    }
+
+    /** Only an account with nothing in it and nothing held can close. */
+    @PostMapping("/accounts/{id}/close")
+    @Transactional
+    AccountResponse close(@PathVariable UUID id) {
+        return changeStatus(id, AccountStatus.CLOSED);
+    }
+
+    /** History, newest first, keyset-paginated by the ledger timestamp, with the balance after each line. */
+    @GetMapping("/accounts/{id}/transfers")
+    AccountTransferPage history(@PathVariable UUID id, @RequestParam(required = false) Long before,
+                                @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int limit) {
+        AccountRecord account = load(id);
+        List<LedgerStore.HistoryLine> lines = store.history(id, before == null ? Long.MAX_VALUE : before, limit);
+        List<AccountTransferLine> page = lines.stream().map(line -> line(account.currency(), line)).toList();
+        Long next = lines.size() == limit ? lines.get(lines.size() - 1).transfer().timestamp() : null;
+        return new AccountTransferPage(page, next);
+    }
+
+    @GetMapping("/accounts/{id}/balances")
+    BalanceAt balanceAt(@PathVariable UUID id, @RequestParam(required = false) Instant at) {
+        AccountRecord account = load(id);
+        Instant moment = at == null ? Instant.now() : at;
+        String currency = account.currency();
+        return store.lastBefore(id, LedgerMapping.micros(moment))
+                .map(line -> {
+                    Transfer transfer = line.transfer();
+                    return new BalanceAt(id, moment,
+                            Money.ofMinor(line.debit() ? transfer.debitPostedAfter() : transfer.creditPostedAfter(), currency),
+                            Money.ofMinor(line.debit() ? transfer.debitAvailableAfter() : transfer.creditAvailableAfter(), currency));
+                })
+                .orElse(new BalanceAt(id, moment, Money.zero(currency), Money.zero(currency)));
+    }
+
+    private AccountResponse changeStatus(UUID id, AccountStatus next) {
+        AccountRecord account = store.lockAccount(id)
+                .orElseThrow(() -> ApiException.notFound("account_not_found", "No account " + id + "."));
+        if (account.status() == next) {
+            return LedgerMapping.response(account);
+        }
+        if (!account.status().canBecome(next)) {
+            throw ApiException.conflict("invalid_status_transition",
+                    "An account that is " + account.status().name().toLowerCase() + " cannot become " + next.name().toLowerCase() + ".");
+        }
+        if (next == AccountStatus.CLOSED && !account.account().isZero()) {
+            throw ApiException.conflict("account_not_empty", "Only an account with a zero balance and no holds can close.");
+        }
+        store.updateStatus(id, next);
+        return LedgerMapping.response(store.findAccount(id).orElseThrow());
+    }
+
+    private AccountRecord load(UUID id) {
+        return store.findAccount(id).orElseThrow(() -> ApiException.notFound("account_not_found", "No account " + id + "."));
+    }
+
+    private static AccountTransferLine line(String currency, LedgerStore.HistoryLine line) {
+        Transfer transfer = line.transfer();
+        return new AccountTransferLine(transfer.id(), transfer.kind(), line.debit() ? "debit" : "credit",
+                line.debit() ? transfer.creditAccountId() : transfer.debitAccountId(),
+                Money.ofMinor(transfer.amount(), currency), transfer.code(), transfer.timestamp(),
+                LedgerMapping.instant(transfer.timestamp()),
+                Money.ofMinor(line.debit() ? transfer.debitPostedAfter() : transfer.creditPostedAfter(), currency),
+                Money.ofMinor(line.debit() ? transfer.debitAvailableAfter() : transfer.creditAvailableAfter(), currency));
+    }
+}

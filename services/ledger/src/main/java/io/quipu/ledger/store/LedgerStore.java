@@ -1,0 +1,307 @@
+package io.quipu.ledger.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.quipu.ledger.domain.Account;
+import io.quipu.ledger.domain.AccountStatus;
+import io.quipu.ledger.domain.PendingStatus;
+import io.quipu.ledger.domain.Transfer;
+
+/** SQL of the ledger. Batches are read and written set-wise: one statement per table, whatever the batch size. */
+@Repository
+public class LedgerStore {
+
+    static final String ACCOUNT_COLUMNS = """
+            id, account_number, cci, customer_id, product, currency, debits_must_not_exceed_credits,
+            credits_must_not_exceed_debits, status, debits_pending, debits_posted, credits_pending, credits_posted, created_at""";
+    static final String TRANSFER_COLUMNS = """
+            id, debit_account_id, credit_account_id, amount, currency, code, flags, pending_id, timeout_seconds,
+            metadata::text as metadata, timestamp, debit_posted_after, debit_available_after, credit_posted_after,
+            credit_available_after""";
+
+    private final JdbcClient jdbc;
+
+    public LedgerStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- accounts
+
+    public long nextAccountSequence() {
+        return jdbc.sql("select nextval('account_number_sequence')").query(Long.class).single();
+    }
+
+    /** Inserts the account unless one with the id exists; true if inserted. */
+    public boolean insertAccount(UUID id, String accountNumber, String cci, UUID customerId, String product, String currency,
+                                 boolean debitsMustNotExceedCredits, boolean creditsMustNotExceedDebits) {
+        return jdbc.sql("""
+                        insert into accounts (id, account_number, cci, customer_id, product, currency,
+                                              debits_must_not_exceed_credits, credits_must_not_exceed_debits)
+                        values (:id, :number, :cci, :customer, :product, :currency, :debitsLimited, :creditsLimited)
+                        on conflict (id) do nothing""")
+                .param("id", id).param("number", accountNumber).param("cci", cci).param("customer", customerId)
+                .param("product", product).param("currency", currency)
+                .param("debitsLimited", debitsMustNotExceedCredits).param("creditsLimited", creditsMustNotExceedDebits)
+                .update() == 1;
+    }
+
+    public Optional<AccountRecord> findAccount(UUID id) {
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + " from accounts where id = :id").param("id", id)
+                .query(LedgerStore::accountRecord).optional();
+    }
+
+    public Optional<AccountRecord> lockAccount(UUID id) {
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + " from accounts where id = :id for update").param("id", id)
+                .query(LedgerStore::accountRecord).optional();
+    }
+
+    public Optional<AccountRecord> findAccountByNumber(String accountNumber) {
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + " from accounts where account_number = :number or cci = :number")
+                .param("number", accountNumber)
+                .query(LedgerStore::accountRecord).optional();
+    }
+
+    public List<AccountRecord> accountsOfCustomer(UUID customerId, int limit) {
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + " from accounts where customer_id = :customer order by created_at, id limit :limit")
+                .param("customer", customerId).param("limit", limit)
+                .query(LedgerStore::accountRecord).list();
+    }
+
+    public void updateStatus(UUID id, AccountStatus status) {
+        jdbc.sql("update accounts set status = :status where id = :id").param("status", status.name()).param("id", id).update();
+    }
+
+    // ---- batches (called inside the writer's transaction)
+
+    /** Locks the ledger clock: every batch, on every instance, takes it first, so batches commit one after another. */
+    public long lockClock() {
+        return jdbc.sql("select last_timestamp from ledger_clock for update").query(Long.class).single();
+    }
+
+    public void advanceClock(long lastTimestamp) {
+        jdbc.sql("update ledger_clock set last_timestamp = :last").param("last", lastTimestamp).update();
+    }
+
+    /** Locks the batch's accounts in id order (after the clock): no two batches can deadlock. */
+    public Map<UUID, Account> lockAccounts(Collection<UUID> ids) {
+        Map<UUID, Account> accounts = new HashMap<>();
+        if (ids.isEmpty()) {
+            return accounts;
+        }
+        jdbc.sql("select " + ACCOUNT_COLUMNS + " from accounts where id = any(:ids) order by id for update")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(LedgerStore::accountRecord)
+                .list()
+                .forEach(record -> accounts.put(record.id(), record.account()));
+        return accounts;
+    }
+
+    public Map<UUID, Transfer> findTransfers(Collection<UUID> ids) {
+        Map<UUID, Transfer> transfers = new HashMap<>();
+        if (ids.isEmpty()) {
+            return transfers;
+        }
+        jdbc.sql("select " + TRANSFER_COLUMNS + " from transfers where id = any(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(LedgerStore::transfer)
+                .list()
+                .forEach(transfer -> transfers.put(transfer.id(), transfer));
+        return transfers;
+    }
+
+    public Optional<Transfer> findTransfer(UUID id) {
+        return jdbc.sql("select " + TRANSFER_COLUMNS + " from transfers where id = :id").param("id", id)
+                .query(LedgerStore::transfer).optional();
+    }
+
+    public Map<UUID, PendingStatus> pendingStatuses(Collection<UUID> ids) {
+        Map<UUID, PendingStatus> statuses = new HashMap<>();
+        if (ids.isEmpty()) {
+            return statuses;
+        }
+        jdbc.sql("select id, status from pending_transfers where id = any(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query((row, number) -> Map.entry(row.getObject(1, UUID.class), PendingStatus.valueOf(row.getString(2))))
+                .list()
+                .forEach(entry -> statuses.put(entry.getKey(), entry.getValue()));
+        return statuses;
+    }
+
+    /** Appends the batch's transfers with one INSERT … SELECT FROM unnest(arrays). */
+    public void insertTransfers(List<Transfer> transfers) {
+        if (transfers.isEmpty()) {
+            return;
+        }
+        int size = transfers.size();
+        UUID[] ids = new UUID[size];
+        UUID[] debits = new UUID[size];
+        UUID[] credits = new UUID[size];
+        Long[] amounts = new Long[size];
+        String[] currencies = new String[size];
+        String[] codes = new String[size];
+        Integer[] flags = new Integer[size];
+        UUID[] pendingIds = new UUID[size];
+        Long[] timeouts = new Long[size];
+        String[] metadata = new String[size];
+        Long[] timestamps = new Long[size];
+        Long[] debitPosted = new Long[size];
+        Long[] debitAvailable = new Long[size];
+        Long[] creditPosted = new Long[size];
+        Long[] creditAvailable = new Long[size];
+        for (int index = 0; index < size; index++) {
+            Transfer transfer = transfers.get(index);
+            ids[index] = transfer.id();
+            debits[index] = transfer.debitAccountId();
+            credits[index] = transfer.creditAccountId();
+            amounts[index] = transfer.amount();
+            currencies[index] = transfer.currency();
+            codes[index] = transfer.code();
+            flags[index] = transfer.flags();
+            pendingIds[index] = transfer.pendingId();
+            timeouts[index] = transfer.timeoutSeconds();
+            metadata[index] = transfer.metadata();
+            timestamps[index] = transfer.timestamp();
+            debitPosted[index] = transfer.debitPostedAfter();
+            debitAvailable[index] = transfer.debitAvailableAfter();
+            creditPosted[index] = transfer.creditPostedAfter();
+            creditAvailable[index] = transfer.creditAvailableAfter();
+        }
+        jdbc.sql("""
+                        insert into transfers (id, debit_account_id, credit_account_id, amount, currency, code, flags,
+                            pending_id, timeout_seconds, metadata, timestamp, debit_posted_after, debit_available_after,
+                            credit_posted_after, credit_available_after)
+                        select id, debit, credit, amount, currency, code, flags, pending, timeout, metadata::json,
+                               ts, debit_posted, debit_available, credit_posted, credit_available
+                        from unnest(:ids::uuid[], :debits::uuid[], :credits::uuid[], :amounts::bigint[], :currencies::text[],
+                                    :codes::text[], :flags::smallint[], :pendings::uuid[], :timeouts::bigint[], :metadata::text[],
+                                    :timestamps::bigint[], :debitPosted::bigint[], :debitAvailable::bigint[],
+                                    :creditPosted::bigint[], :creditAvailable::bigint[])
+                             as batch(id, debit, credit, amount, currency, code, flags, pending, timeout, metadata, ts,
+                                      debit_posted, debit_available, credit_posted, credit_available)""")
+                .param("ids", ids).param("debits", debits).param("credits", credits).param("amounts", amounts)
+                .param("currencies", currencies).param("codes", codes).param("flags", flags).param("pendings", pendingIds)
+                .param("timeouts", timeouts).param("metadata", metadata).param("timestamps", timestamps)
+                .param("debitPosted", debitPosted).param("debitAvailable", debitAvailable)
+                .param("creditPosted", creditPosted).param("creditAvailable", creditAvailable)
+                .update();
+    }
+
+    /** Writes the batch's final balances with one UPDATE … FROM unnest(arrays). */
+    public void updateBalances(Collection<Account> accounts) {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        List<Account> list = new ArrayList<>(accounts);
+        int size = list.size();
+        UUID[] ids = new UUID[size];
+        Long[] debitsPending = new Long[size];
+        Long[] debitsPosted = new Long[size];
+        Long[] creditsPending = new Long[size];
+        Long[] creditsPosted = new Long[size];
+        for (int index = 0; index < size; index++) {
+            Account account = list.get(index);
+            ids[index] = account.id();
+            debitsPending[index] = account.debitsPending();
+            debitsPosted[index] = account.debitsPosted();
+            creditsPending[index] = account.creditsPending();
+            creditsPosted[index] = account.creditsPosted();
+        }
+        jdbc.sql("""
+                        update accounts set debits_pending = batch.debits_pending, debits_posted = batch.debits_posted,
+                                            credits_pending = batch.credits_pending, credits_posted = batch.credits_posted
+                        from unnest(:ids::uuid[], :debitsPending::bigint[], :debitsPosted::bigint[],
+                                    :creditsPending::bigint[], :creditsPosted::bigint[])
+                             as batch(id, debits_pending, debits_posted, credits_pending, credits_posted)
+                        where accounts.id = batch.id""")
+                .param("ids", ids).param("debitsPending", debitsPending).param("debitsPosted", debitsPosted)
+                .param("creditsPending", creditsPending).param("creditsPosted", creditsPosted)
+                .update();
+    }
+
+    /** New holds are inserted, resolved ones updated: one statement. */
+    public void upsertPendingStatuses(Map<UUID, PendingStatus> statuses, Map<UUID, Long> expiresAt) {
+        if (statuses.isEmpty()) {
+            return;
+        }
+        int size = statuses.size();
+        UUID[] ids = new UUID[size];
+        String[] values = new String[size];
+        Long[] expiries = new Long[size];
+        int index = 0;
+        for (Map.Entry<UUID, PendingStatus> entry : statuses.entrySet()) {
+            ids[index] = entry.getKey();
+            values[index] = entry.getValue().name();
+            expiries[index] = expiresAt.get(entry.getKey());
+            index++;
+        }
+        jdbc.sql("""
+                        insert into pending_transfers (id, status, expires_at)
+                        select id, status, expires_at from unnest(:ids::uuid[], :statuses::text[], :expiries::bigint[])
+                             as batch(id, status, expires_at)
+                        on conflict (id) do update set status = excluded.status""")
+                .param("ids", ids).param("statuses", values).param("expiries", expiries)
+                .update();
+    }
+
+    public List<UUID> expiredPendingIds(long nowMicros, int limit) {
+        return jdbc.sql("""
+                        select id from pending_transfers where status = 'PENDING' and expires_at <= :now
+                        order by expires_at limit :limit""")
+                .param("now", nowMicros).param("limit", limit)
+                .query((row, number) -> row.getObject(1, UUID.class)).list();
+    }
+
+    // ---- history
+
+    public record HistoryLine(Transfer transfer, boolean debit) {
+    }
+
+    /** The account's transfers older than {@code beforeTimestamp}, newest first, both sides merged. */
+    public List<HistoryLine> history(UUID accountId, long beforeTimestamp, int limit) {
+        return jdbc.sql("""
+                        select * from (
+                            (select %1$s, true as is_debit from transfers
+                             where debit_account_id = :account and timestamp < :before order by timestamp desc limit :limit)
+                            union all
+                            (select %1$s, false as is_debit from transfers
+                             where credit_account_id = :account and timestamp < :before order by timestamp desc limit :limit)
+                        ) lines order by timestamp desc limit :limit""".formatted(TRANSFER_COLUMNS))
+                .param("account", accountId).param("before", beforeTimestamp).param("limit", limit)
+                .query((row, number) -> new HistoryLine(transfer(row, number), row.getBoolean("is_debit")))
+                .list();
+    }
+
+    /** The newest transfer of the account at or before {@code atTimestamp}, if any. */
+    public Optional<HistoryLine> lastBefore(UUID accountId, long atTimestamp) {
+        List<HistoryLine> lines = history(accountId, atTimestamp + 1, 1);
+        return lines.isEmpty() ? Optional.empty() : Optional.of(lines.get(0));
+    }
+
+    // ---- row mapping
+
+    static AccountRecord accountRecord(ResultSet row, int number) throws SQLException {
+        UUID id = row.getObject("id", UUID.class);
+        Account account = new Account(id, row.getString("currency"), row.getBoolean("debits_must_not_exceed_credits"),
+                row.getBoolean("credits_must_not_exceed_debits"), AccountStatus.valueOf(row.getString("status")),
+                row.getLong("debits_pending"), row.getLong("debits_posted"), row.getLong("credits_pending"),
+                row.getLong("credits_posted"));
+        return new AccountRecord(id, row.getString("account_number"), row.getString("cci"),
+                row.getObject("customer_id", UUID.class), row.getString("product"), row.getString("currency"), account,
+                row.getTimestamp("created_at").toInstant());
+    }
+
+    static Transfer transfer(ResultSet row, int number) throws SQLException {
+        return TransferRows.transfer(row);
+    }
+}

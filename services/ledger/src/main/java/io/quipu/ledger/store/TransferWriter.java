@@ -1,0 +1,290 @@
+package io.quipu.ledger.store;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.quipu.ledger.domain.Account;
+import io.quipu.ledger.domain.PendingStatus;
+import io.quipu.ledger.domain.Transfer;
+import io.quipu.ledger.domain.TransferCommand;
+import io.quipu.ledger.domain.TransferEngine;
+
+/**
+ * The single writer of this ledger instance: it gathers whatever requests are queued (up to a bound), applies them in
+ * order with {@link TransferEngine}, and writes the whole batch in one transaction with set-based SQL — one commit for
+ * many transfers. Each caller gets its results when the batch has committed, never before.
+ *
+ * <p>Several instances may write to one database: every batch first locks the ledger clock, then its accounts in id
+ * order, so batches serialise without deadlocks and timestamps follow commit order.
+ */
+public class TransferWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(TransferWriter.class);
+    private static final int MAX_REQUESTS_PER_BATCH = 4096;
+    private static final int MAX_EXPIRIES_PER_BATCH = 1000;
+
+    private final LedgerStore store;
+    private final TransactionTemplate transactions;
+    private final int maxTransfersPerCommit;
+    private final Semaphore queuedTransfers;
+    private final int queueCapacityTransfers;
+    private final BlockingQueue<Request> queue = new ArrayBlockingQueue<>(65_536);
+    private final List<Runnable> afterCommit = new ArrayList<>();
+    private volatile boolean running;
+    private Thread thread;
+
+    public TransferWriter(LedgerStore store, TransactionTemplate transactions, int maxTransfersPerCommit, int queueCapacityTransfers) {
+        if (maxTransfersPerCommit < 1 || queueCapacityTransfers < maxTransfersPerCommit) {
+            throw new IllegalArgumentException("need 1 <= maxTransfersPerCommit <= queueCapacityTransfers");
+        }
+        this.store = store;
+        this.transactions = transactions;
+        this.maxTransfersPerCommit = maxTransfersPerCommit;
+        this.queueCapacityTransfers = queueCapacityTransfers;
+        this.queuedTransfers = new Semaphore(queueCapacityTransfers);
+    }
+
+    /** Thrown when the queue stays full for the whole wait: the ledger is overloaded; the caller may retry. */
+    public static class LedgerBusyException extends RuntimeException {
+        public LedgerBusyException() {
+            super("the ledger is busy");
+        }
+    }
+
+    private record Request(List<TransferCommand> commands, Map<UUID, UUID> expiries,
+                           CompletableFuture<List<TransferEngine.Result>> result) {
+        int size() {
+            return commands != null ? commands.size() : expiries.size();
+        }
+    }
+
+    /** Runs after every committed batch (the event publisher wakes up). */
+    public void onCommit(Runnable listener) {
+        afterCommit.add(listener);
+    }
+
+    public CompletableFuture<List<TransferEngine.Result>> submit(List<TransferCommand> commands, Duration wait) {
+        if (commands.isEmpty() || commands.size() > maxTransfersPerCommit) {
+            throw new IllegalArgumentException("between 1 and " + maxTransfersPerCommit + " transfers per request");
+        }
+        return enqueue(new Request(List.copyOf(commands), null, new CompletableFuture<>()), wait);
+    }
+
+    /** Voids expired holds through the same single writer, so they serialise with transfers. */
+    public CompletableFuture<List<TransferEngine.Result>> expire(List<UUID> pendingIds, Duration wait) {
+        Map<UUID, UUID> expiries = new LinkedHashMap<>();
+        for (UUID pendingId : pendingIds.subList(0, Math.min(pendingIds.size(), MAX_EXPIRIES_PER_BATCH))) {
+            expiries.put(pendingId, expiryId(pendingId));
+        }
+        return enqueue(new Request(null, expiries, new CompletableFuture<>()), wait);
+    }
+
+    /** The expiry of a hold always has the same id, so expiring twice is impossible. */
+    public static UUID expiryId(UUID pendingId) {
+        return UUID.nameUUIDFromBytes(("expiry:" + pendingId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private CompletableFuture<List<TransferEngine.Result>> enqueue(Request request, Duration wait) {
+        if (!running) {
+            throw new LedgerBusyException();
+        }
+        try {
+            if (!queuedTransfers.tryAcquire(request.size(), wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new LedgerBusyException();
+            }
+            if (!queue.offer(request, wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                queuedTransfers.release(request.size());
+                throw new LedgerBusyException();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerBusyException();
+        }
+        return request.result();
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        thread = new Thread(this::loop, "ledger-writer");
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Request request; (request = queue.poll()) != null; ) {
+            request.result().completeExceptionally(new LedgerBusyException());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server has stopped taking requests (which stops at a higher phase). */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2048;
+    }
+
+    public int queueCapacityTransfers() {
+        return queueCapacityTransfers;
+    }
+
+    private void loop() {
+        List<Request> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Request first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                int transfers = first.size();
+                // Take what is already waiting; never split a request (its linked chains must stay whole).
+                while (batch.size() < MAX_REQUESTS_PER_BATCH) {
+                    Request next = queue.peek();
+                    if (next == null || transfers + next.size() > maxTransfersPerCommit) {
+                        break;
+                    }
+                    batch.add(queue.poll());
+                    transfers += next.size();
+                }
+                process(batch, transfers);
+            } catch (InterruptedException e) {
+                if (!running && queue.isEmpty()) {
+                    return;
+                }
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void process(List<Request> batch, int transfers) {
+        List<List<TransferEngine.Result>> results = new ArrayList<>(batch.size());
+        try {
+            transactions.executeWithoutResult(status -> {
+                results.clear();
+                long lastTimestamp = store.lockClock();
+                BatchState state = load(batch);
+                long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+                TransferEngine engine = new TransferEngine(state, lastTimestamp, nowMicros);
+                for (Request request : batch) {
+                    results.add(request.commands() != null ? engine.apply(request.commands()) : engine.expire(request.expiries()));
+                }
+                List<Transfer> created = engine.createdTransfers();
+                store.insertTransfers(created);
+                store.updateBalances(engine.touchedAccounts());
+                Map<UUID, Long> expiries = new HashMap<>();
+                for (Transfer transfer : created) {
+                    if (engine.pendingChanges().get(transfer.id()) == PendingStatus.PENDING) {
+                        expiries.put(transfer.id(), transfer.expiresAtMicros());
+                    }
+                }
+                store.upsertPendingStatuses(engine.pendingChanges(), expiries);
+                store.advanceClock(engine.lastTimestamp());
+            });
+        } catch (RuntimeException e) {
+            log.error("ledger batch of {} transfers failed and was rolled back", transfers, e);
+            for (Request request : batch) {
+                request.result().completeExceptionally(e);
+            }
+            queuedTransfers.release(transfers);
+            return;
+        }
+        queuedTransfers.release(transfers);
+        for (int index = 0; index < batch.size(); index++) {
+            batch.get(index).result().complete(results.get(index));
+        }
+        afterCommit.forEach(Runnable::run);
+    }
+
+    /** Reads, in one statement per table, everything the batch can touch. */
+    private BatchState load(List<Request> batch) {
+        Set<UUID> transferIds = new HashSet<>();
+        Set<UUID> pendingIds = new HashSet<>();
+        Set<UUID> accountIds = new HashSet<>();
+        for (Request request : batch) {
+            if (request.commands() != null) {
+                for (TransferCommand command : request.commands()) {
+                    transferIds.add(command.id());
+                    if (command.pendingId() != null) {
+                        pendingIds.add(command.pendingId());
+                    }
+                    if (command.debitAccountId() != null) {
+                        accountIds.add(command.debitAccountId());
+                    }
+                    if (command.creditAccountId() != null) {
+                        accountIds.add(command.creditAccountId());
+                    }
+                }
+            } else {
+                pendingIds.addAll(request.expiries().keySet());
+                transferIds.addAll(request.expiries().values());
+            }
+        }
+        Set<UUID> lookups = new HashSet<>(transferIds);
+        lookups.addAll(pendingIds);
+        Map<UUID, Transfer> transfers = store.findTransfers(lookups);
+        // A post or void names only the pending transfer: its accounts come from there.
+        for (UUID pendingId : pendingIds) {
+            Transfer pending = transfers.get(pendingId);
+            if (pending != null) {
+                accountIds.add(pending.debitAccountId());
+                accountIds.add(pending.creditAccountId());
+            }
+        }
+        Map<UUID, Account> accounts = store.lockAccounts(accountIds);
+        Map<UUID, PendingStatus> statuses = store.pendingStatuses(pendingIds);
+        return new BatchState(accounts, transfers, statuses);
+    }
+
+    private record BatchState(Map<UUID, Account> accounts, Map<UUID, Transfer> transfers,
+                              Map<UUID, PendingStatus> statuses) implements TransferEngine.State {
+        @Override
+        public Account account(UUID id) {
+            return accounts.get(id);
+        }
+
+        @Override
+        public Transfer transfer(UUID id) {
+            return transfers.get(id);
+        }
+
+        @Override
+        public PendingStatus pendingStatus(UUID pendingId) {
+            return statuses.get(pendingId);
+        }
+    }
+}
