@@ -12,7 +12,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -67,19 +69,26 @@ public class ResourceServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain resourceServerFilterChain(HttpSecurity http) throws Exception {
-        return apply(http).build();
+        return apply(http, rules -> { }).build();
     }
 
-    /** The shared rules; a service's own chain starts from here and adds its path rules before {@code anyRequest}. */
-    public static HttpSecurity apply(HttpSecurity http) throws Exception {
+    /**
+     * The shared rules, with a service's own path rules in between the open paths and the final "anything else needs
+     * a valid token".
+     */
+    public static HttpSecurity apply(HttpSecurity http,
+            Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> serviceRules)
+            throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(ResourceServerAutoConfiguration::authorities);
         return http
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(OPEN_PATHS).permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(OPEN_PATHS).permitAll();
+                    serviceRules.customize(requests);
+                    requests.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((request, response, exception) -> {
@@ -96,13 +105,16 @@ public class ResourceServerAutoConfiguration {
                                 HttpStatus.FORBIDDEN, "forbidden", "The token does not allow this operation.")));
     }
 
-    /** Scopes become {@code SCOPE_x}, staff roles {@code ROLE_x}. */
+    /** Scopes become {@code SCOPE_x}, staff roles {@code ROLE_x}; a customer's token also carries {@code ROLE_customer}. */
     static Collection<GrantedAuthority> authorities(Jwt jwt) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         CurrentCaller.scopes(jwt).forEach(scope -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
         List<String> roles = jwt.getClaimAsStringList(CurrentCaller.ROLES_CLAIM);
         if (roles != null) {
             roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        }
+        if (jwt.hasClaim(CurrentCaller.CUSTOMER_ID_CLAIM)) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_customer"));
         }
         return authorities;
     }

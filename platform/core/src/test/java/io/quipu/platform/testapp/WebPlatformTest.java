@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.quipu.platform.test.EmbeddedInfrastructure;
+import io.quipu.platform.test.TestHttp;
 import io.quipu.platform.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,11 +40,11 @@ class WebPlatformTest {
     JdbcClient jdbc;
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private Http http;
+    private TestHttp http;
 
     @BeforeEach
     void setUp() {
-        http = new Http(port, TestTokens.get().customer(UUID.randomUUID(), "platform-test", "orders:write"));
+        http = new TestHttp(port, TestTokens.get().customer(UUID.randomUUID(), "platform-test", "orders:write"));
     }
 
     @Test
@@ -104,15 +105,15 @@ class WebPlatformTest {
     @Test
     void tokensAreCheckedForSignatureIssuerAudienceAndExpiry() {
         TestTokens tokens = TestTokens.get();
-        assertThat(new Http(port, tokens.service("ledger", "platform-test", "x")).get("/test/whoami").body()).contains("ledger");
-        assertProblem(new Http(port, null).get("/test/whoami"), 401, "unauthenticated");
-        assertProblem(new Http(port, tokens.service("ledger", "another-service")).get("/test/whoami"), 401, "unauthenticated");
+        assertThat(new TestHttp(port, tokens.service("ledger", "platform-test", "x")).get("/test/whoami").body()).contains("ledger");
+        assertProblem(new TestHttp(port, null).get("/test/whoami"), 401, "unauthenticated");
+        assertProblem(new TestHttp(port, tokens.service("ledger", "another-service")).get("/test/whoami"), 401, "unauthenticated");
         long now = Instant.now().getEpochSecond();
-        assertProblem(new Http(port, tokens.custom(Map.of("iss", TestTokens.ISSUER, "sub", "late", "aud", "platform-test",
+        assertProblem(new TestHttp(port, tokens.custom(Map.of("iss", TestTokens.ISSUER, "sub", "late", "aud", "platform-test",
                 "iat", now - 3600, "exp", now - 1800), false)).get("/test/whoami"), 401, "unauthenticated");
-        assertProblem(new Http(port, tokens.custom(Map.of("iss", "https://evil.example", "sub", "x", "aud", "platform-test",
+        assertProblem(new TestHttp(port, tokens.custom(Map.of("iss", "https://evil.example", "sub", "x", "aud", "platform-test",
                 "iat", now, "exp", now + 600), false)).get("/test/whoami"), 401, "unauthenticated");
-        assertProblem(new Http(port, tokens.custom(Map.of("iss", TestTokens.ISSUER, "sub", "forger", "aud", "platform-test",
+        assertProblem(new TestHttp(port, tokens.custom(Map.of("iss", TestTokens.ISSUER, "sub", "forger", "aud", "platform-test",
                 "iat", now, "exp", now + 600), true)).get("/test/whoami"), 401, "unauthenticated");
         assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
     }
@@ -137,7 +138,7 @@ class WebPlatformTest {
     @Test
     void idempotencyKeysAreScopedToTheCaller() {
         String reference = "scoped-" + shortId();
-        Http otherCustomer = new Http(port, TestTokens.get().customer(UUID.randomUUID(), "platform-test"));
+        TestHttp otherCustomer = new TestHttp(port, TestTokens.get().customer(UUID.randomUUID(), "platform-test"));
         assertThat(http.post("/test/orders", ORDER.formatted(reference), "Idempotency-Key", "shared-key-1").statusCode()).isEqualTo(201);
         HttpResponse<String> other = otherCustomer.post("/test/orders", ORDER.formatted(reference), "Idempotency-Key", "shared-key-1");
         assertThat(other.statusCode()).isEqualTo(201);

@@ -21,5 +21,7 @@ public final class EmbeddedInfrastructureExtension implements BeforeAllCallback 
         TestTokens tokens = TestTokens.get();
         System.setProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", tokens.jwkSetUri());
         System.setProperty("quipu.security.issuer", TestTokens.ISSUER);
+        // Plain log lines in test output; services log JSON when they run for real.
+        System.setProperty("logging.structured.format.console", "");
     }
 }

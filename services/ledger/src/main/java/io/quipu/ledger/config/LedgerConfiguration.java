@@ -18,7 +18,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,7 +38,6 @@ import io.quipu.platform.security.ResourceServerAutoConfiguration;
 public class LedgerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerConfiguration.class);
-    private static final String[] STAFF_ROLES = {"teller", "analyst", "auditor", "admin"};
 
     @Bean
     TransferWriter transferWriter(LedgerStore store, PlatformTransactionManager transactionManager,
@@ -60,16 +63,20 @@ public class LedgerConfiguration {
     SecurityFilterChain ledgerSecurity(HttpSecurity http) throws Exception {
         String read = "SCOPE_" + LedgerContracts.READ_SCOPE;
         String write = "SCOPE_" + LedgerContracts.WRITE_SCOPE;
-        return ResourceServerAutoConfiguration.apply(http)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(ResourceServerAutoConfiguration.OPEN_PATHS).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/**").hasAnyAuthority(read, write, "ROLE_teller", "ROLE_analyst",
-                                "ROLE_auditor", "ROLE_admin")
+        return ResourceServerAutoConfiguration.apply(http, requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/**").access(notCustomer(read, write, "ROLE_teller", "ROLE_analyst",
+                                "ROLE_auditor", "ROLE_admin"))
                         .requestMatchers(HttpMethod.POST, "/accounts/*/freeze", "/accounts/*/unfreeze", "/accounts/*/close")
-                        .hasAnyAuthority(write, "ROLE_admin")
-                        .requestMatchers(HttpMethod.POST, "/**").hasAuthority(write)
-                        .anyRequest().denyAll())
+                        .access(notCustomer(write, "ROLE_admin"))
+                        .requestMatchers(HttpMethod.POST, "/**").access(notCustomer(write)))
                 .build();
+    }
+
+    /** One of the authorities, and not a customer's token whatever scopes it carries. */
+    private static AuthorizationManager<RequestAuthorizationContext> notCustomer(String... authorities) {
+        return AuthorizationManagers.allOf(
+                AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole("customer")),
+                AuthorityAuthorizationManager.hasAnyAuthority(authorities));
     }
 
     @Bean

@@ -1,0 +1,261 @@
+package io.quipu.ledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.quipu.platform.test.EmbeddedInfrastructure;
+import io.quipu.platform.test.TestHttp;
+import io.quipu.platform.test.TestInfrastructure;
+import io.quipu.platform.test.TestTokens;
+import tools.jackson.databind.JsonNode;
+
+@EmbeddedInfrastructure(database = "ledger")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LedgerApiTest {
+
+    @LocalServerPort
+    int port;
+    private LedgerApi ledger;
+    private UUID bank;
+    private UUID alice;
+    private UUID bob;
+
+    @BeforeEach
+    void setUp() {
+        ledger = new LedgerApi(new TestHttp(port, TestTokens.get().service("payments", "ledger", "ledger:read", "ledger:write")));
+        bank = ledger.openAccount(null, "SETTLEMENT", "PEN");
+        alice = ledger.openAccount(UUID.randomUUID(), "SAVINGS", "PEN");
+        bob = ledger.openAccount(UUID.randomUUID(), "SAVINGS", "PEN");
+        assertThat(ledger.transfer(UUID.randomUUID(), bank, alice, "100.00", null).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void accountsHaveValidNumbersAndOpeningIsIdempotent() {
+        JsonNode account = ledger.account(alice);
+        assertThat(account.get("accountNumber").asString()).matches("\\d{14}");
+        assertThat(account.get("cci").asString()).matches("099\\d{17}");
+        assertThat(account.get("debitsMustNotExceedCredits").asBoolean()).isTrue();
+        assertThat(account.get("available").get("amount").asString()).isEqualTo("100.00");
+
+        UUID id = UUID.randomUUID();
+        String request = "{\"id\":\"%s\",\"customerId\":null,\"product\":\"FEES\",\"currency\":\"USD\"}".formatted(id);
+        assertThat(ledger.http.post("/accounts", request).statusCode()).isEqualTo(201);
+        assertThat(ledger.http.post("/accounts", request).statusCode()).isEqualTo(200);
+        HttpResponse<String> different = ledger.http.post("/accounts", request.replace("USD", "EUR"));
+        assertProblem(different, 409, "account_exists_with_different_fields");
+        assertProblem(ledger.http.post("/accounts", request.replace("FEES", "PIGGY_BANK").replace(id.toString(), UUID.randomUUID().toString())),
+                400, "validation_failed");
+        assertProblem(ledger.http.post("/accounts", "{\"id\":\"%s\",\"product\":\"SAVINGS\",\"currency\":\"PEN\"}".formatted(UUID.randomUUID())),
+                400, "validation_failed");
+        JsonNode byNumber = LedgerApi.json(ledger.http.get("/accounts/by-number/" + account.get("cci").asString()));
+        assertThat(byNumber.get("id").asString()).isEqualTo(alice.toString());
+    }
+
+    @Test
+    void transfersMoveMoneyAndRepeatsAnswerExists() {
+        UUID id = UUID.randomUUID();
+        HttpResponse<String> created = ledger.transfer(id, alice, bob, "25.50", null);
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(LedgerApi.json(created).get("result").asString()).isEqualTo("ok");
+        HttpResponse<String> again = ledger.transfer(id, alice, bob, "25.50", null);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(LedgerApi.json(again).get("result").asString()).isEqualTo("exists");
+        assertThat(LedgerApi.json(again).get("transfer").get("timestamp").asLong())
+                .isEqualTo(LedgerApi.json(created).get("transfer").get("timestamp").asLong());
+        assertProblem(ledger.transfer(id, alice, bob, "25.51", null), 422, "exists_with_different_amount");
+        assertThat(ledger.available(alice)).isEqualTo("74.50");
+        assertThat(ledger.available(bob)).isEqualTo("25.50");
+        assertThat(ledger.available(bank)).isEqualTo("-100.00");
+        JsonNode stored = LedgerApi.json(ledger.http.get("/transfers/" + id));
+        assertThat(stored.get("amount").get("amount").asString()).isEqualTo("25.50");
+        assertThat(stored.get("kind").asString()).isEqualTo("posted");
+    }
+
+    @Test
+    void refusalsCarryThePreciseResultCode() {
+        assertProblem(ledger.transfer(UUID.randomUUID(), alice, bob, "100.01", null), 422, "exceeds_credits");
+        assertProblem(ledger.transfer(UUID.randomUUID(), alice, bob, "0.00", null), 422, "amount_must_be_positive");
+        assertProblem(ledger.transfer(UUID.randomUUID(), alice, bob, "-1.00", null), 422, "amount_must_be_positive");
+        assertProblem(ledger.transfer(UUID.randomUUID(), alice, alice, "1.00", null), 422, "accounts_must_be_different");
+        assertProblem(ledger.transfer(UUID.randomUUID(), UUID.randomUUID(), bob, "1.00", null), 422, "debit_account_not_found");
+        UUID dollars = ledger.openAccount(UUID.randomUUID(), "SAVINGS", "USD");
+        assertProblem(ledger.transfer(UUID.randomUUID(), alice, dollars, "1.00", null), 422, "currency_mismatch");
+        assertThat(ledger.available(alice)).isEqualTo("100.00");
+    }
+
+    @Test
+    void malformedInputIsA400NeverA500() {
+        JsonNode badAmount = assertProblem(ledger.transfer(UUID.randomUUID(), alice, bob, "ten", null), 400, "validation_failed");
+        assertThat(badAmount.get("errors").get(0).get("field").asString()).isEqualTo("body.amount");
+        assertProblem(ledger.transfer(UUID.randomUUID(), alice, bob, "99999999999999999999.00", null), 400, "validation_failed");
+        assertProblem(ledger.transfer(UUID.randomUUID(), alice, bob, "1.001", null), 400, "validation_failed");
+        assertProblem(ledger.http.post("/transfers", LedgerApi.transferJson(UUID.randomUUID(), alice, bob, "1.00", null)
+                .replace("\"PEN\"", "\"XXX\"")), 400, "validation_failed");
+        assertProblem(ledger.http.post("/transfers", "{\"id\":\"not-a-uuid\",\"currency\":\"PEN\",\"code\":\"x\"}"), 400, "validation_failed");
+        assertProblem(ledger.http.post("/transfers", LedgerApi.transferJson(UUID.randomUUID(), alice, bob, "1.00", "\"flags\":[\"TELEPORT\"]")),
+                400, "validation_failed");
+        assertProblem(ledger.http.post("/transfers", "{"), 400, "malformed_json");
+        assertProblem(ledger.http.get("/accounts/12345"), 400, "invalid_parameter");
+        assertProblem(ledger.http.get("/accounts/" + UUID.randomUUID()), 404, "account_not_found");
+        assertProblem(ledger.http.post("/transfers/batch", "{\"transfers\":[]}"), 400, "validation_failed");
+
+        StringBuilder tooMany = new StringBuilder("{\"transfers\":[");
+        for (int index = 0; index < 8191; index++) {
+            tooMany.append(index == 0 ? "" : ",").append(LedgerApi.transferJson(UUID.randomUUID(), alice, bob, "0.01", null));
+        }
+        assertProblem(ledger.http.post("/transfers/batch", tooMany.append("]}").toString()), 400, "validation_failed");
+    }
+
+    @Test
+    void batchesApplyInOrderAndLinkedChainsAreAtomic() {
+        UUID first = UUID.randomUUID();
+        String batch = "{\"transfers\":[" + String.join(",",
+                LedgerApi.transferJson(first, alice, bob, "60.00", "\"flags\":[\"LINKED\"]"),
+                LedgerApi.transferJson(UUID.randomUUID(), alice, bob, "60.00", null),
+                LedgerApi.transferJson(UUID.randomUUID(), alice, bob, "10.00", null)) + "]}";
+        HttpResponse<String> response = ledger.http.post("/transfers/batch", batch);
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> results = new ArrayList<>();
+        LedgerApi.json(response).get("results").forEach(result -> results.add(result.get("result").asString()));
+        assertThat(results).containsExactly("linked_event_failed", "exceeds_credits", "ok");
+        assertThat(ledger.available(alice)).isEqualTo("90.00");
+        assertProblem(ledger.http.get("/transfers/" + first), 404, "transfer_not_found");
+    }
+
+    @Test
+    void holdsReduceWhatIsAvailableUntilPostedOrVoided() {
+        UUID hold = UUID.randomUUID();
+        assertThat(ledger.transfer(hold, alice, bob, "40.00", "\"flags\":[\"PENDING\"],\"timeoutSeconds\":300").statusCode()).isEqualTo(201);
+        JsonNode held = ledger.account(alice);
+        assertThat(held.get("available").get("amount").asString()).isEqualTo("60.00");
+        assertThat(held.get("posted").get("amount").asString()).isEqualTo("100.00");
+        assertThat(ledger.transfer(UUID.randomUUID(), null, null, "30.00", "\"flags\":[\"POST_PENDING\"],\"pendingId\":\"" + hold + "\"")
+                .statusCode()).isEqualTo(201);
+        assertThat(ledger.available(alice)).isEqualTo("70.00");
+        assertThat(ledger.available(bob)).isEqualTo("30.00");
+        assertProblem(ledger.transfer(UUID.randomUUID(), null, null, null, "\"flags\":[\"VOID_PENDING\"],\"pendingId\":\"" + hold + "\""),
+                422, "pending_transfer_already_posted");
+    }
+
+    @Test
+    void expiredHoldsAreVoidedByTheLedger() throws InterruptedException {
+        UUID hold = UUID.randomUUID();
+        assertThat(ledger.transfer(hold, alice, bob, "40.00", "\"flags\":[\"PENDING\"],\"timeoutSeconds\":1").statusCode()).isEqualTo(201);
+        assertThat(ledger.available(alice)).isEqualTo("60.00");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!ledger.available(alice).equals("100.00") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(ledger.available(alice)).isEqualTo("100.00");
+        assertProblem(ledger.transfer(UUID.randomUUID(), null, null, null, "\"flags\":[\"POST_PENDING\"],\"pendingId\":\"" + hold + "\""),
+                422, "pending_transfer_expired");
+    }
+
+    @Test
+    void historyIsNewestFirstWithRunningBalanceAndBalancesCanBeAskedForAnyTime() throws InterruptedException {
+        Instant beforeAll = Instant.now().minusSeconds(60);
+        for (int index = 1; index <= 3; index++) {
+            assertThat(ledger.transfer(UUID.randomUUID(), alice, bob, index + ".00", null).statusCode()).isEqualTo(201);
+        }
+        Instant afterThree = Instant.now();
+        Thread.sleep(5);
+        assertThat(ledger.transfer(UUID.randomUUID(), bob, alice, "0.50", null).statusCode()).isEqualTo(201);
+
+        JsonNode page = LedgerApi.json(ledger.http.get("/accounts/" + alice + "/transfers?limit=2"));
+        assertThat(page.get("lines")).hasSize(2);
+        assertThat(page.get("lines").get(0).get("direction").asString()).isEqualTo("credit");
+        assertThat(page.get("lines").get(0).get("postedBalanceAfter").get("amount").asString()).isEqualTo("94.50");
+        assertThat(page.get("lines").get(1).get("postedBalanceAfter").get("amount").asString()).isEqualTo("94.00");
+        JsonNode next = LedgerApi.json(ledger.http.get("/accounts/" + alice + "/transfers?limit=2&before=" + page.get("nextBefore").asLong()));
+        assertThat(next.get("lines").get(0).get("postedBalanceAfter").get("amount").asString()).isEqualTo("97.00");
+        assertThat(next.get("lines").get(1).get("postedBalanceAfter").get("amount").asString()).isEqualTo("99.00");
+        assertProblem(ledger.http.get("/accounts/" + alice + "/transfers?limit=5000"), 400, "validation_failed");
+
+        assertThat(LedgerApi.json(ledger.http.get("/accounts/" + alice + "/balances?at=" + beforeAll)).get("posted").get("amount").asString())
+                .isEqualTo("0.00");
+        assertThat(LedgerApi.json(ledger.http.get("/accounts/" + alice + "/balances?at=" + afterThree)).get("posted").get("amount").asString())
+                .isEqualTo("94.00");
+        assertProblem(ledger.http.get("/accounts/" + alice + "/balances?at=yesterday"), 400, "invalid_parameter");
+    }
+
+    @Test
+    void frozenAccountsRefuseTransfersAndOnlyEmptyAccountsClose() {
+        assertThat(ledger.http.post("/accounts/" + alice + "/freeze", "").statusCode()).isEqualTo(200);
+        assertProblem(ledger.transfer(UUID.randomUUID(), alice, bob, "1.00", null), 422, "account_frozen");
+        assertThat(ledger.http.post("/accounts/" + alice + "/unfreeze", "").statusCode()).isEqualTo(200);
+        assertProblem(ledger.http.post("/accounts/" + alice + "/close", ""), 409, "account_not_empty");
+        assertThat(ledger.transfer(UUID.randomUUID(), alice, bank, "100.00", null).statusCode()).isEqualTo(201);
+        assertThat(ledger.http.post("/accounts/" + alice + "/close", "").statusCode()).isEqualTo(200);
+        assertProblem(ledger.transfer(UUID.randomUUID(), bank, alice, "1.00", null), 422, "account_closed");
+        assertProblem(ledger.http.post("/accounts/" + alice + "/unfreeze", ""), 409, "invalid_status_transition");
+    }
+
+    @Test
+    void onlyServicesAndStaffReachTheLedger() {
+        TestTokens tokens = TestTokens.get();
+        TestHttp customer = new TestHttp(port, tokens.customer(UUID.randomUUID(), "ledger", "ledger:read"));
+        assertThat(customer.get("/accounts/" + alice).statusCode()).isEqualTo(403);
+        TestHttp teller = new TestHttp(port, tokens.staff("maria", "ledger", List.of("teller")));
+        assertThat(teller.get("/accounts/" + alice).statusCode()).isEqualTo(200);
+        assertThat(teller.post("/transfers", LedgerApi.transferJson(UUID.randomUUID(), alice, bob, "1.00", null)).statusCode()).isEqualTo(403);
+        TestHttp reader = new TestHttp(port, tokens.service("analytics", "ledger", "ledger:read"));
+        assertThat(reader.post("/transfers", LedgerApi.transferJson(UUID.randomUUID(), alice, bob, "1.00", null)).statusCode()).isEqualTo(403);
+        assertThat(new TestHttp(port, null).get("/accounts/" + alice).statusCode()).isEqualTo(401);
+        assertThat(new TestHttp(port, tokens.service("payments", "customers", "ledger:write")).get("/accounts/" + alice).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void everyTransferIsPublishedOncePerAccountInOrder() {
+        UUID transferId = UUID.randomUUID();
+        assertThat(ledger.transfer(transferId, alice, bob, "12.34", null).statusCode()).isEqualTo(201);
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "ledger-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("transfers"));
+            List<JsonNode> aliceEvents = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (aliceEvents.size() < 2 && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(alice.toString())) {
+                        aliceEvents.add(LedgerApi.JSON.readTree(record.value()));
+                    }
+                }
+            }
+            assertThat(aliceEvents).hasSize(2);
+            JsonNode funding = aliceEvents.get(0);
+            JsonNode payment = aliceEvents.get(1);
+            assertThat(funding.get("specversion").asString()).isEqualTo("1.0");
+            assertThat(funding.get("type").asString()).isEqualTo("io.quipu.ledger.transfer.posted");
+            assertThat(funding.get("data").get("direction").asString()).isEqualTo("credit");
+            assertThat(payment.get("data").get("transferId").asString()).isEqualTo(transferId.toString());
+            assertThat(payment.get("data").get("direction").asString()).isEqualTo("debit");
+            assertThat(payment.get("data").get("postedBalanceAfter").get("amount").asString()).isEqualTo("87.66");
+            assertThat(payment.get("subject").asString()).isEqualTo(alice.toString());
+        }
+    }
+
+    private static JsonNode assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonNode problem = LedgerApi.json(response);
+        assertThat(problem.get("code").asString()).as(response.body()).isEqualTo(code);
+        return problem;
+    }
+}
