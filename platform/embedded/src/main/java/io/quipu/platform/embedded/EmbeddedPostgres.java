@@ -54,9 +54,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * @param durable false turns off fsync and synchronous commit: fine for tests, never for data you keep
      */
     public static EmbeddedPostgres start(Path homeDirectory, int port, boolean durable) {
+        return start(homeDirectory, port, durable, true);
+    }
+
+    /**
+     * @param stopOnExit false when the caller stops the server itself, e.g. after the services that use it
+     *                   (a JVM runs its shutdown hooks in no particular order)
+     */
+    public static EmbeddedPostgres start(Path homeDirectory, int port, boolean durable, boolean stopOnExit) {
         int chosenPort = port == 0 ? FreePorts.find() : port;
         EmbeddedPostgres postgres = new EmbeddedPostgres(homeDirectory, chosenPort, durable);
-        postgres.startServer();
+        postgres.startServer(stopOnExit);
         return postgres;
     }
 
@@ -96,7 +104,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private void startServer() {
+    private void startServer(boolean stopOnExit) {
         try {
             Files.createDirectories(homeDirectory);
             prepareOwnership(homeDirectory);
@@ -115,7 +123,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
             run(List.of(binary("pg_ctl"), "-D", dataDirectory.toString(), "-l", logFile.toString(), "-w",
                     "-t", String.valueOf(START_TIMEOUT_SECONDS), "-o", options, "start"), START_TIMEOUT_SECONDS + 10);
             running = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "embedded-postgres-stop"));
+            if (stopOnExit) {
+                Runtime.getRuntime().addShutdownHook(new Thread(this::close, "embedded-postgres-stop"));
+            }
             log.info("PostgreSQL ready on 127.0.0.1:{} (data {})", port, dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

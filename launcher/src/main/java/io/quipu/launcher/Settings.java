@@ -1,0 +1,86 @@
+package io.quipu.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Where the local run keeps its files and which ports it uses, from the environment.
+ *
+ * @param repositoryRoot the checkout, where the service jars are built ({@code -Dquipu.home}, else the current directory)
+ * @param stateDirectory data, logs, state file and pid file ({@code QUIPU_STATE_DIR}, else {@code <root>/.quipu})
+ * @param portOffset     added to every service's port, so that a second run (a test) does not clash with the first
+ */
+record Settings(Path repositoryRoot, Path stateDirectory, int postgresPort, int kafkaPort, int portOffset) {
+
+    static final String HOME_PROPERTY = "quipu.home";
+    static final String STATE_DIRECTORY_VARIABLE = "QUIPU_STATE_DIR";
+    static final String POSTGRES_PORT_VARIABLE = "QUIPU_POSTGRES_PORT";
+    static final String KAFKA_PORT_VARIABLE = "QUIPU_KAFKA_PORT";
+    static final String PORT_OFFSET_VARIABLE = "QUIPU_PORT_OFFSET";
+    static final int DEFAULT_POSTGRES_PORT = 15432;
+    static final int DEFAULT_KAFKA_PORT = 19092;
+
+    static Settings from(Map<String, String> environment, String homeProperty) {
+        Path root = Path.of(homeProperty == null || homeProperty.isBlank() ? "." : homeProperty).toAbsolutePath().normalize();
+        String stateDirectory = environment.get(STATE_DIRECTORY_VARIABLE);
+        Path state = stateDirectory == null || stateDirectory.isBlank()
+                ? root.resolve(".quipu")
+                : Path.of(stateDirectory).toAbsolutePath().normalize();
+        int offset = integer(environment, PORT_OFFSET_VARIABLE, 0);
+        if (offset < 0 || offset + 8099 > 65535) {
+            throw new IllegalArgumentException(PORT_OFFSET_VARIABLE + " must keep every service port within 1-65535: " + offset);
+        }
+        return new Settings(root, state,
+                port(environment, POSTGRES_PORT_VARIABLE, DEFAULT_POSTGRES_PORT),
+                port(environment, KAFKA_PORT_VARIABLE, DEFAULT_KAFKA_PORT),
+                offset);
+    }
+
+    Path dataDirectory() {
+        return stateDirectory.resolve("data");
+    }
+
+    Path logDirectory() {
+        return stateDirectory.resolve("logs");
+    }
+
+    Path stateFile() {
+        return stateDirectory.resolve("state.json");
+    }
+
+    Path pidFile() {
+        return stateDirectory.resolve("launcher.pid");
+    }
+
+    int portOf(ServiceDefinition service) {
+        return service.port() + portOffset;
+    }
+
+    /** A service's other ports, moved by the same offset, by the environment variable that sets each one. */
+    Map<String, Integer> additionalPortsOf(ServiceDefinition service) {
+        Map<String, Integer> ports = new TreeMap<>();
+        service.additionalPorts().forEach((variable, port) -> ports.put(variable, port + portOffset));
+        return ports;
+    }
+
+    private static int port(Map<String, String> environment, String variable, int defaultPort) {
+        int port = integer(environment, variable, defaultPort);
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(variable + " must be a port number (1-65535): " + port);
+        }
+        return port;
+    }
+
+    private static int integer(Map<String, String> environment, String variable, int defaultValue) {
+        String value = environment.get(variable);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a number: " + value, e);
+        }
+    }
+}
