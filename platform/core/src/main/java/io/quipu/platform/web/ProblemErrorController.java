@@ -1,5 +1,6 @@
 package io.quipu.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Errors that never reach a controller (servlet container, filters) are problem details too, not Boot's default JSON. */
 @RestController
+@Hidden // not part of any service's API document
 public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")

@@ -1,0 +1,221 @@
+package io.quipu.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * The local run as a person uses it: the launcher's runnable jar starts PostgreSQL, Kafka and the sandbox, heals the
+ * sandbox after a {@code kill -9}, and stops everything on SIGTERM.
+ *
+ * <p>It runs in its own state directory and on free ports ({@code QUIPU_STATE_DIR}, {@code QUIPU_POSTGRES_PORT},
+ * {@code QUIPU_KAFKA_PORT}, {@code QUIPU_PORT_OFFSET}), so it neither touches nor collides with a {@code ./quipu run}
+ * on the same machine.
+ */
+class LocalRunTest {
+
+    private static final Path REPOSITORY = Path.of(System.getProperty("quipu.repository", "..")).toAbsolutePath().normalize();
+    private static final int SANDBOX_PORT = 8099;
+    private static final int SANDBOX_SMTP_PORT = 2525;
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration HEALING_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    private Path stateDirectory;
+    private Path launcherOutput;
+    private Process launcher;
+
+    @BeforeEach
+    void createStateDirectory() throws IOException {
+        // PostgreSQL runs as 'nobody' when the tests run as root: it must be able to enter this directory.
+        stateDirectory = Files.createTempDirectory("quipu-local-run-");
+        Files.setPosixFilePermissions(stateDirectory, PosixFilePermissions.fromString("rwxr-xr-x"));
+        launcherOutput = stateDirectory.resolve("launcher-output.txt");
+    }
+
+    @AfterEach
+    void stopAndCleanUp() throws Exception {
+        if (launcher != null && launcher.isAlive()) {
+            launcher.destroy();
+            if (!launcher.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                launcher.destroyForcibly();
+                servicePids().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            }
+        }
+        try (Stream<Path> files = Files.walk(stateDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+    }
+
+    @Test
+    void theLauncherStartsTheSandboxHealsItAfterKillMinusNineAndStopsEverything() throws Exception {
+        Path launcherJar = executableJar("launcher", "quipu-launcher");
+        executableJar("sandbox", "quipu-sandbox");
+        int postgresPort = freePort();
+        int kafkaPort = freePort();
+        int portOffset = freePortOffset();
+        int sandboxPort = SANDBOX_PORT + portOffset;
+
+        ProcessBuilder builder = new ProcessBuilder(javaOfThisJvm(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dquipu.home=" + REPOSITORY, "-jar", launcherJar.toString(), "run", "--only", "sandbox")
+                .redirectErrorStream(true)
+                .redirectOutput(launcherOutput.toFile());
+        builder.environment().putAll(Map.of(
+                "QUIPU_STATE_DIR", stateDirectory.toString(),
+                "QUIPU_POSTGRES_PORT", String.valueOf(postgresPort),
+                "QUIPU_KAFKA_PORT", String.valueOf(kafkaPort),
+                "QUIPU_PORT_OFFSET", String.valueOf(portOffset)));
+        launcher = builder.start();
+
+        await("the sandbox is ready").atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> launcherAliveOrFail() && "ready".equals(sandbox("state")));
+        assertThat(output()).contains("Quipu is ready: 1 of 1 services ready", "http://localhost:" + sandboxPort);
+        assertThat(readinessStatus(sandboxPort)).isEqualTo(200);
+        assertThat(Files.readString(stateDirectory.resolve("launcher.pid")).trim()).isEqualTo(String.valueOf(launcher.pid()));
+        assertPlatformTopicsExist(kafkaPort);
+
+        long firstPid = ((Number) sandbox("pid")).longValue();
+        ProcessHandle.of(firstPid).orElseThrow().destroyForcibly();
+
+        await("the sandbox is restarted and ready").atMost(HEALING_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> launcherAliveOrFail() && "ready".equals(sandbox("state"))
+                        && ((Number) sandbox("pid")).longValue() != firstPid);
+        long secondPid = ((Number) sandbox("pid")).longValue();
+        assertThat(output()).contains("auto-healing: restarted sandbox (process exited with status 137)");
+        assertThat(sandbox("restarts")).isEqualTo(1);
+        assertThat(readinessStatus(sandboxPort)).isEqualTo(200);
+
+        launcher.destroy();
+
+        assertThat(launcher.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                .as("the launcher exits within %s after SIGTERM; its output:%n%s", STOP_TIMEOUT, output()).isTrue();
+        assertThat(ProcessHandle.of(secondPid).map(ProcessHandle::isAlive)).as("the sandbox is stopped").isNotEqualTo(Optional.of(true));
+        assertThat(output()).contains("stopping Quipu", "Kafka stopped", "PostgreSQL stopped", "Quipu stopped");
+        assertThat(isFree(postgresPort)).as("PostgreSQL is stopped").isTrue();
+        assertThat(isFree(kafkaPort)).as("Kafka is stopped").isTrue();
+        assertThat(isFree(sandboxPort)).as("the sandbox port is free").isTrue();
+        assertThat(stateDirectory.resolve("launcher.pid")).doesNotExist();
+        assertThat((Boolean) JsonPath.read(stateJson(), "$.running")).isFalse();
+        assertThat(stateDirectory.resolve("logs/sandbox.log")).content().contains("quipu launcher starts sandbox");
+        assertThat(stateDirectory.resolve("logs/launcher.log")).content().contains("auto-healing: restarted sandbox");
+    }
+
+    private void assertPlatformTopicsExist(int kafkaPort) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort))) {
+            Map<String, TopicDescription> topics = admin.describeTopics(List.of("payments", "payments.DLT", "audit-logs"))
+                    .allTopicNames().get(30, TimeUnit.SECONDS);
+            assertThat(topics.get("payments").partitions()).hasSize(6);
+            assertThat(topics.get("payments.DLT").partitions()).hasSize(6);
+            assertThat(topics.get("audit-logs").partitions()).hasSize(12);
+        }
+    }
+
+    /** A field of the sandbox's entry in state.json, or null while there is none. */
+    private Object sandbox(String field) throws IOException {
+        String json = stateJson();
+        if (json == null) {
+            return null;
+        }
+        List<Object> values = JsonPath.read(json, "$.services[?(@.name == 'sandbox')]." + field);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private String stateJson() throws IOException {
+        Path file = stateDirectory.resolve("state.json");
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+    }
+
+    private List<Long> servicePids() throws IOException {
+        String json = stateJson();
+        if (json == null) {
+            return List.of();
+        }
+        List<Number> pids = JsonPath.read(json, "$.services[*].pid");
+        return pids.stream().filter(pid -> pid != null).map(Number::longValue).toList();
+    }
+
+    private boolean launcherAliveOrFail() throws IOException {
+        if (!launcher.isAlive()) {
+            fail("the launcher exited with status %d; its output:%n%s", launcher.exitValue(), output());
+        }
+        return true;
+    }
+
+    private String output() throws IOException {
+        return Files.readString(launcherOutput, StandardCharsets.UTF_8);
+    }
+
+    private static int readinessStatus(int port) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static Path executableJar(String moduleDirectory, String artifactId) throws IOException {
+        Path target = REPOSITORY.resolve(moduleDirectory).resolve("target");
+        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+            return files.filter(file -> file.getFileName().toString().startsWith(artifactId + "-")
+                            && file.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + target + "/" + artifactId + "-*-exec.jar: build it first ("
+                            + "./mvnw verify builds it before this module; ./mvnw test does not package)"));
+        }
+    }
+
+    private static String javaOfThisJvm() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** An offset that moves the sandbox's ports (HTTP and SMTP) to free ones. */
+    private static int freePortOffset() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int offset = freePort() - SANDBOX_PORT;
+            if (offset > 0 && isFree(SANDBOX_SMTP_PORT + offset)) {
+                return offset;
+            }
+        }
+        throw new IllegalStateException("found no free ports for the sandbox");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
