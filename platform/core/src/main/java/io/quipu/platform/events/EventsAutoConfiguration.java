@@ -1,7 +1,6 @@
 package io.quipu.platform.events;
 
 import java.time.Duration;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -26,8 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.FixedBackOff;
 
-import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.quipu.platform.schema.PlatformSchema;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,30 +55,27 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    TracePropagation tracePropagation(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TracePropagation(tracer.getIfAvailable(), propagator.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     @SuppressWarnings("unchecked")
     OutboxRelay outboxRelay(PlatformSchema schema, DataSource dataSource, PlatformTransactionManager transactionManager,
-                            KafkaTemplate<?, ?> kafkaTemplate,
+                            KafkaTemplate<?, ?> kafkaTemplate, TracePropagation tracing,
                             @Value("${quipu.events.outbox.batch-size}") int batchSize,
                             @Value("${quipu.events.outbox.idle-poll}") Duration idlePoll,
                             @Value("${quipu.events.outbox.send-timeout}") Duration sendTimeout) {
         return new OutboxRelay(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager),
-                (KafkaOperations<String, byte[]>) kafkaTemplate, batchSize, idlePoll, sendTimeout);
+                (KafkaOperations<String, byte[]>) kafkaTemplate, batchSize, idlePoll, sendTimeout, tracing);
     }
 
     @Bean
     @ConditionalOnMissingBean
     Outbox outbox(PlatformSchema schema, DataSource dataSource, CloudEventCodec codec, OutboxRelay relay,
-                  ObjectProvider<Tracer> tracer) {
-        Supplier<String> traceparent = () -> {
-            Tracer current = tracer.getIfAvailable();
-            Span span = current == null ? null : current.currentSpan();
-            if (span == null) {
-                return null;
-            }
-            return "00-" + span.context().traceId() + "-" + span.context().spanId() + "-"
-                    + (Boolean.TRUE.equals(span.context().sampled()) ? "01" : "00");
-        };
-        return new Outbox(JdbcClient.create(dataSource), codec, traceparent, relay::wakeUp);
+                  TracePropagation tracing) {
+        return new Outbox(JdbcClient.create(dataSource), codec, tracing::currentTraceparent, relay::wakeUp);
     }
 
     @Bean

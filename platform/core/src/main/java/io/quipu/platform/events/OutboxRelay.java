@@ -39,12 +39,13 @@ public class OutboxRelay implements SmartLifecycle {
     private final int batchSize;
     private final Duration idlePoll;
     private final Duration sendTimeout;
+    private final TracePropagation tracing;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, byte[]> kafka,
-                       int batchSize, Duration idlePoll, Duration sendTimeout) {
+                       int batchSize, Duration idlePoll, Duration sendTimeout, TracePropagation tracing) {
         if (batchSize < 1 || batchSize > 10_000) {
             throw new IllegalArgumentException("batchSize must be between 1 and 10000");
         }
@@ -54,6 +55,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.batchSize = batchSize;
         this.idlePoll = idlePoll;
         this.sendTimeout = sendTimeout;
+        this.tracing = tracing;
     }
 
     /** Called after a transaction with events commits: relay now instead of at the next poll. */
@@ -157,10 +159,8 @@ public class OutboxRelay implements SmartLifecycle {
         for (OutboxRow row : rows) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.cloudEvent());
             record.headers().add(new RecordHeader("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
-            if (row.traceparent() != null) {
-                record.headers().add(new RecordHeader("traceparent", row.traceparent().getBytes(StandardCharsets.UTF_8)));
-            }
-            sends.add(kafka.send(record));
+            // The send joins the trace of the request that made the change, not the relay's own.
+            sends.add(tracing.inTraceOf(row.traceparent(), () -> kafka.send(record)));
         }
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
