@@ -51,14 +51,7 @@ class LedgerMapping {
         int flags = 0;
         if (request.flags() != null) {
             for (TransferFlag flag : request.flags()) {
-                flags |= switch (flag) {
-                    case LINKED -> TransferFlags.LINKED;
-                    case PENDING -> TransferFlags.PENDING;
-                    case POST_PENDING -> TransferFlags.POST_PENDING;
-                    case VOID_PENDING -> TransferFlags.VOID_PENDING;
-                    case BALANCING_DEBIT -> TransferFlags.BALANCING_DEBIT;
-                    case BALANCING_CREDIT -> TransferFlags.BALANCING_CREDIT;
-                };
+                flags |= bit(flag);
             }
         }
         String metadata = request.metadata() == null || request.metadata().isNull() ? null : json.writeValueAsString(request.metadata());
@@ -69,15 +62,7 @@ class LedgerMapping {
     TransferResponse response(Transfer transfer) {
         Set<TransferFlag> flags = EnumSet.noneOf(TransferFlag.class);
         for (TransferFlag flag : TransferFlag.values()) {
-            int bit = switch (flag) {
-                case LINKED -> TransferFlags.LINKED;
-                case PENDING -> TransferFlags.PENDING;
-                case POST_PENDING -> TransferFlags.POST_PENDING;
-                case VOID_PENDING -> TransferFlags.VOID_PENDING;
-                case BALANCING_DEBIT -> TransferFlags.BALANCING_DEBIT;
-                case BALANCING_CREDIT -> TransferFlags.BALANCING_CREDIT;
-            };
-            if (transfer.has(bit)) {
+            if (transfer.has(bit(flag))) {
                 flags.add(flag);
             }
         }
@@ -96,6 +81,18 @@ class LedgerMapping {
                 Money.ofMinor(account.debitsPending(), currency), Money.ofMinor(account.debitsPosted(), currency),
                 Money.ofMinor(account.creditsPending(), currency), Money.ofMinor(account.creditsPosted(), currency),
                 Money.ofMinor(account.posted(), currency), Money.ofMinor(account.available(), currency), record.createdAt());
+    }
+
+    /** The API's flag names and the engine's bits: one table for both directions. */
+    static int bit(TransferFlag flag) {
+        return switch (flag) {
+            case LINKED -> TransferFlags.LINKED;
+            case PENDING -> TransferFlags.PENDING;
+            case POST_PENDING -> TransferFlags.POST_PENDING;
+            case VOID_PENDING -> TransferFlags.VOID_PENDING;
+            case BALANCING_DEBIT -> TransferFlags.BALANCING_DEBIT;
+            case BALANCING_CREDIT -> TransferFlags.BALANCING_CREDIT;
+        };
     }
 
     static Instant instant(long timestampMicros) {

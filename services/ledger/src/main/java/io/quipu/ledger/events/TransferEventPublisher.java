@@ -7,14 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,6 +20,7 @@ import io.quipu.contracts.ledger.TransferEvent;
 import io.quipu.ledger.domain.Transfer;
 import io.quipu.ledger.domain.TransferFlags;
 import io.quipu.platform.events.CloudEventCodec;
+import io.quipu.platform.events.PublishingLoop;
 import io.quipu.platform.money.Money;
 
 /**
@@ -35,36 +31,24 @@ import io.quipu.platform.money.Money;
  *
  * <p>One event per account side, keyed by that account, so an account's events are in the order its balance changed.
  */
-public class TransferEventPublisher implements SmartLifecycle {
+public class TransferEventPublisher extends PublishingLoop {
 
-    private static final Logger log = LoggerFactory.getLogger(TransferEventPublisher.class);
     private static final long PUBLISHER_LOCK_ID = 0x6c6564676572L;
     private static final int BATCH_SIZE = 2000;
-    private static final long IDLE_POLL_MILLIS = 200;
-    private static final long MAX_BACKOFF_MILLIS = 10_000;
+    private static final Duration IDLE_POLL = Duration.ofMillis(200);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final KafkaOperations<String, byte[]> kafka;
     private final CloudEventCodec codec;
-    private final Duration sendTimeout;
-    private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
 
     public TransferEventPublisher(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, byte[]> kafka,
                                   CloudEventCodec codec, Duration sendTimeout) {
+        super("ledger-event-publisher", BATCH_SIZE, IDLE_POLL, sendTimeout);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
         this.codec = codec;
-        this.sendTimeout = sendTimeout;
-    }
-
-    public void wakeUp() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
     }
 
     /** The same transfer and side always give the same event id. */
@@ -72,68 +56,11 @@ public class TransferEventPublisher implements SmartLifecycle {
         return UUID.nameUUIDFromBytes((transferId + ":" + direction).getBytes(StandardCharsets.UTF_8));
     }
 
-    @Override
-    public synchronized void start() {
-        running = true;
-        thread = new Thread(this::loop, "ledger-event-publisher");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(sendTimeout.toMillis() + 5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 4096;
-    }
-
-    private void loop() {
-        long backoffMillis = 100;
-        while (running) {
-            try {
-                int published = publishBatch();
-                backoffMillis = 100;
-                if (published < BATCH_SIZE) {
-                    wakeUps.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                    wakeUps.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("transfer events could not be published, retrying in {} ms: {}", backoffMillis, e.toString());
-                try {
-                    Thread.sleep(backoffMillis);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-                backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
-            }
-        }
-    }
-
     private record Row(Transfer transfer, UUID debitCustomerId, UUID creditCustomerId, Instant createdAt) {
     }
 
     /** Publishes the transfers after the watermark, at most one batch; returns how many. */
+    @Override
     public int publishBatch() {
         Integer published = transactions.execute(status -> {
             Boolean leader = jdbc.sql("select pg_try_advisory_xact_lock(:id)").param("id", PUBLISHER_LOCK_ID)
@@ -176,14 +103,7 @@ public class TransferEventPublisher implements SmartLifecycle {
             sends.add(send(transfer, "credit", transfer.creditAccountId(), row.creditCustomerId(), transfer.debitAccountId(),
                     transfer.creditPostedAfter(), transfer.creditAvailableAfter(), row.createdAt()));
         }
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("Kafka did not acknowledge " + sends.size() + " transfer events", e);
-        }
+        awaitAcknowledgements(sends);
     }
 
     private CompletableFuture<?> send(Transfer transfer, String direction, UUID accountId, UUID customerId,
