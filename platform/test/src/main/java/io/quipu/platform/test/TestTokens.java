@@ -51,6 +51,7 @@ public final class TestTokens {
                     body.write(jwks);
                 }
             });
+            server.createContext("/token", this::clientCredentials);
             server.start();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -64,6 +65,54 @@ public final class TestTokens {
             instance = new TestTokens();
         }
         return instance;
+    }
+
+    public String tokenUri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/token";
+    }
+
+    /**
+     * A client-credentials token endpoint (RFC 6749 §4.4) like the identity service's: any client id with the secret
+     * {@code secret}; the audience is the set of services named by the scopes ({@code ledger:write} → {@code ledger}).
+     */
+    private void clientCredentials(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> parameters = new java.util.HashMap<>();
+        for (String pair : form.split("&")) {
+            String[] parts = pair.split("=", 2);
+            parameters.put(java.net.URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                    parts.length > 1 ? java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String clientId = null;
+        if (authorization != null && authorization.startsWith("Basic ")) {
+            String[] credentials = new String(java.util.Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8)
+                    .split(":", 2);
+            if (credentials.length == 2 && credentials[1].equals("secret")) {
+                clientId = credentials[0];
+            }
+        }
+        byte[] body;
+        int status;
+        if (clientId == null || !"client_credentials".equals(parameters.get("grant_type"))) {
+            status = 401;
+            body = "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8);
+        } else {
+            String[] scopes = parameters.getOrDefault("scope", "").isBlank() ? new String[0] : parameters.get("scope").split(" ");
+            List<String> audiences = java.util.Arrays.stream(scopes).map(scope -> scope.split(":")[0]).distinct().toList();
+            Instant now = Instant.now();
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(clientId).audience(audiences)
+                    .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))
+                    .jwtID(UUID.randomUUID().toString()).claim("scope", String.join(" ", scopes)).claim("client_id", clientId).build();
+            status = 200;
+            body = ("{\"access_token\":\"" + sign(claims, signingKey) + "\",\"token_type\":\"Bearer\",\"expires_in\":600,"
+                    + "\"scope\":\"" + String.join(" ", scopes) + "\"}").getBytes(StandardCharsets.UTF_8);
+        }
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream output = exchange.getResponseBody()) {
+            output.write(body);
+        }
     }
 
     public String jwkSetUri() {
