@@ -1,0 +1,57 @@
+package io.quipu.identity.application;
+
+import org.springframework.http.HttpStatus;
+
+import io.quipu.platform.web.ApiException;
+
+/** The refusals of logins and tokens, each with its stable code. */
+public final class IdentityProblems {
+
+    private IdentityProblems() {
+    }
+
+    /** The same answer for an unknown username and a wrong password: nobody learns which usernames exist. */
+    public static ApiException invalidCredentials() {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "invalid_credentials", "The username or the password is wrong.");
+    }
+
+    public static ApiException invalidOtp(int attemptsLeft) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "invalid_otp",
+                "The code is wrong; " + attemptsLeft + (attemptsLeft == 1 ? " try is" : " tries are") + " left.");
+    }
+
+    public static ApiException loginExpired() {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "login_expired",
+                "This login expired, was completed, or had too many wrong codes; log in again.");
+    }
+
+    public static ApiException invalidRefreshToken() {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "invalid_refresh_token",
+                "The refresh token is not valid; log in again.");
+    }
+
+    public static ApiException tooManyPendingLogins() {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_pending_logins",
+                "Several codes were sent in the last minutes; use the newest one or wait a few minutes.");
+    }
+
+    public static ApiException otpDeliveryFailed() {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "otp_delivery_failed",
+                "The code could not be sent by SMS right now; try again in a moment.");
+    }
+
+    /** 423 with the seconds until the lock ends, for the {@code Retry-After} header. */
+    public static class AccountLockedException extends ApiException {
+        private final long retryAfterSeconds;
+
+        public AccountLockedException(long retryAfterSeconds) {
+            super(HttpStatus.LOCKED, "account_locked",
+                    "Too many failed attempts: the account is locked for " + retryAfterSeconds + " more seconds.");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+}

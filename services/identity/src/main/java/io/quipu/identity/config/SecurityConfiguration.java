@@ -1,0 +1,56 @@
+package io.quipu.identity.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+
+import io.quipu.contracts.identity.IdentityContracts;
+import io.quipu.platform.security.ResourceServerAutoConfiguration;
+import io.quipu.platform.web.Problems;
+
+/**
+ * Two filter chains: the authorization server's protocol endpoints ({@code /oauth2/**}, discovery), and the service's
+ * own API with the platform's resource-server rules.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http) throws Exception {
+        http.oauth2AuthorizationServer(server -> {
+                    http.securityMatcher(server.getEndpointsMatcher());
+                    server.oidc(Customizer.withDefaults());
+                    server.tokenEndpoint(token -> token.accessTokenRequestConverters(converters -> converters.add(0, new DefaultClientScopes())));
+                })
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, exception) ->
+                        Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication is required.")));
+        return http.build();
+    }
+
+    /**
+     * Logins are open (that is how one gets a token); creating users needs identity:write or an administrator. On the
+     * login endpoints a bearer header is ignored: a client refreshing with an expired access token still attached must
+     * get its new tokens, not a 401 about the old one.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain identitySecurity(HttpSecurity http) throws Exception {
+        DefaultBearerTokenResolver headerResolver = new DefaultBearerTokenResolver();
+        BearerTokenResolver resolver = request -> request.getRequestURI().startsWith("/auth/") ? null : headerResolver.resolve(request);
+        return ResourceServerAutoConfiguration.apply(http, requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/auth/login", "/auth/verify-otp", "/auth/refresh", "/auth/logout").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/users").hasAnyAuthority("SCOPE_" + IdentityContracts.WRITE_SCOPE, "ROLE_admin"))
+                .oauth2ResourceServer(server -> server.bearerTokenResolver(resolver))
+                .build();
+    }
+}

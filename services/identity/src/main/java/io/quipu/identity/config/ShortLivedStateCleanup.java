@@ -1,0 +1,74 @@
+package io.quipu.identity.config;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.quipu.identity.store.LoginTransactionStore;
+import io.quipu.identity.store.RefreshTokenStore;
+
+/**
+ * Deletes expired login transactions, refresh tokens and client-credentials authorizations, in bounded batches, so
+ * the short-lived state stays small without Redis.
+ */
+@Component
+public class ShortLivedStateCleanup {
+
+    private static final Logger log = LoggerFactory.getLogger(ShortLivedStateCleanup.class);
+    static final int BATCH_SIZE = 1000;
+    static final int MAX_BATCHES_PER_RUN = 10;
+    /** Expired rows stay a little, for support questions about a login that just failed. */
+    static final Duration GRACE = Duration.ofHours(1);
+
+    private final LoginTransactionStore logins;
+    private final RefreshTokenStore refreshTokens;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ShortLivedStateCleanup(LoginTransactionStore logins, RefreshTokenStore refreshTokens, JdbcClient jdbc, Clock clock) {
+        this.logins = logins;
+        this.refreshTokens = refreshTokens;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${quipu.identity.cleanup-interval:1m}", initialDelayString = "${quipu.identity.cleanup-interval:1m}")
+    public void deleteExpired() {
+        try {
+            Instant before = clock.instant().minus(GRACE);
+            int deleted = 0;
+            for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
+                int now = logins.deleteExpired(before, BATCH_SIZE) + refreshTokens.deleteExpired(before, BATCH_SIZE)
+                        + deleteExpiredAuthorizations(before);
+                deleted += now;
+                if (now == 0) {
+                    break;
+                }
+            }
+            if (deleted > 0) {
+                log.info("deleted {} expired login transactions, refresh tokens and authorizations", deleted);
+            }
+        } catch (RuntimeException e) {
+            log.warn("clean-up of expired login state failed, will retry: {}", e.toString());
+        }
+    }
+
+    private int deleteExpiredAuthorizations(Instant before) {
+        return jdbc.sql("""
+                        delete from oauth2_authorization where id in (
+                            select id from oauth2_authorization
+                            where access_token_expires_at < :before
+                              and (refresh_token_expires_at is null or refresh_token_expires_at < :before)
+                              and (authorization_code_expires_at is null or authorization_code_expires_at < :before)
+                            limit :limit)""")
+                .param("before", Timestamp.from(before)).param("limit", BATCH_SIZE)
+                .update();
+    }
+}
