@@ -77,6 +77,12 @@ final class BackendStub implements AutoCloseable {
                         "{\"status\":404,\"code\":\"account_not_found\",\"detail\":\"No such account.\"}");
                 default -> {
                     exchange.getResponseHeaders().add("X-Backend", "ledger-stub");
+                    if (path.endsWith("/with-security-headers")) {
+                        // What a Spring Security service answers: the gateway must not double these.
+                        exchange.getResponseHeaders().add("X-Frame-Options", "DENY");
+                        exchange.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
+                        exchange.getResponseHeaders().add("Cache-Control", "no-store");
+                    }
                     // Like every platform service, it answers with the request id it was given.
                     String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
                     if (requestId != null) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.quipu.gateway.domain.BackendService;
 import io.quipu.gateway.domain.BackendServices;
+import io.quipu.platform.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +44,7 @@ class GatewayRoutingTest {
 
     private static final BackendStub LEDGER = new BackendStub();
     private static final int CLOSED_PORT = closedPort();
+    private static final String BEARER_TOKEN = TestTokens.get().customer(UUID.randomUUID(), "gateway", "ledger:read");
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -56,6 +59,8 @@ class GatewayRoutingTest {
     static void services(DynamicPropertyRegistry registry) {
         registry.add("quipu.services.ledger.url", LEDGER::baseUrl);
         registry.add("quipu.services.payments.url", () -> "http://127.0.0.1:" + CLOSED_PORT);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> TestTokens.get().jwkSetUri());
+        registry.add("quipu.security.issuer", () -> TestTokens.ISSUER);
     }
 
     @AfterAll
@@ -266,8 +271,10 @@ class GatewayRoutingTest {
         assertThat(send(request("/actuator/health/liveness").GET()).statusCode()).isEqualTo(200);
     }
 
+    /** A request as a mobile app sends it: with a customer's bearer token, which the gateway checks and passes on. */
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + BEARER_TOKEN);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
