@@ -84,16 +84,7 @@ class LocalRunTest {
         int portOffset = freePortOffset();
         int sandboxPort = SANDBOX_PORT + portOffset;
 
-        ProcessBuilder builder = new ProcessBuilder(javaOfThisJvm(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dquipu.home=" + REPOSITORY, "-jar", launcherJar.toString(), "run", "--only", "sandbox")
-                .redirectErrorStream(true)
-                .redirectOutput(launcherOutput.toFile());
-        builder.environment().putAll(Map.of(
-                "QUIPU_STATE_DIR", stateDirectory.toString(),
-                "QUIPU_POSTGRES_PORT", String.valueOf(postgresPort),
-                "QUIPU_KAFKA_PORT", String.valueOf(kafkaPort),
-                "QUIPU_PORT_OFFSET", String.valueOf(portOffset)));
-        launcher = builder.start();
+        launcher = startLauncher(launcherJar, "sandbox", postgresPort, kafkaPort, portOffset);
 
         await("the sandbox is ready").atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .until(() -> launcherAliveOrFail() && "ready".equals(sandbox("state")));
@@ -128,6 +119,57 @@ class LocalRunTest {
         assertThat(stateDirectory.resolve("logs/launcher.log")).content().contains("auto-healing: restarted sandbox");
     }
 
+    /**
+     * The login of issue 4 on the real services: through the gateway's BFF with password and the one-time code from the
+     * sandbox's SMS inbox, then a protected service endpoint through the gateway with the session only. Staff may read
+     * the ledger; a customer's session may not (least privilege, checked by the ledger itself).
+     */
+    @Test
+    void staffAndCustomersLogInThroughTheGatewayAndOnlyStaffReachTheLedger() throws Exception {
+        Path launcherJar = executableJar("launcher", "quipu-launcher");
+        for (String[] module : new String[][] {{"sandbox", "quipu-sandbox"}, {"services/identity", "quipu-identity"},
+                {"services/ledger", "quipu-ledger"}, {"services/gateway", "quipu-gateway"}}) {
+            executableJar(module[0], module[1]);
+        }
+        int portOffset = freePortOffset(List.of(8080, 8081, 8083, SANDBOX_PORT, SANDBOX_SMTP_PORT));
+        launcher = startLauncher(launcherJar, "identity,ledger,gateway", freePort(), freePort(), portOffset);
+        await("identity, ledger and gateway are ready").atMost(STARTUP_TIMEOUT.multipliedBy(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> launcherAliveOrFail() && "ready".equals(service("gateway", "state"))
+                        && "ready".equals(service("identity", "state")) && "ready".equals(service("ledger", "state")));
+
+        String gateway = "http://127.0.0.1:" + (8080 + portOffset);
+        String sandboxInbox = "http://127.0.0.1:" + (SANDBOX_PORT + portOffset);
+        Browser admin = new Browser(gateway);
+        admin.logIn("demo.admin", "Quipu-Admin-2026", "+51900000090", sandboxInbox);
+        HttpResponse<String> accounts = admin.get("/api/ledger/accounts?customerId=0193c0de-0000-7000-8000-000000000001");
+        assertThat(accounts.statusCode()).as(accounts.body()).isEqualTo(200);
+        assertThat(admin.get("/bff/session").body()).contains("\"subject\":\"demo.admin\"").doesNotContain("\"accessToken\"", "eyJ");
+
+        Browser customer = new Browser(gateway);
+        customer.logIn("demo.ana", "Quipu-Demo-2026", "+51900000001", sandboxInbox);
+        assertThat(customer.get("/bff/session").body()).contains("0193c0de-0000-7000-8000-000000000001");
+        // A customer's token is not even addressed to the ledger (its audience lists the services customers use), so
+        // the ledger refuses it as a token, before any rule about customers.
+        assertThat(customer.get("/api/ledger/accounts?customerId=0193c0de-0000-7000-8000-000000000001").statusCode()).isEqualTo(401);
+
+        Browser stranger = new Browser(gateway);
+        assertThat(stranger.get("/api/ledger/accounts?customerId=0193c0de-0000-7000-8000-000000000001").statusCode()).isEqualTo(401);
+    }
+
+    private Process startLauncher(Path launcherJar, String only, int postgresPort, int kafkaPort, int portOffset) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(javaOfThisJvm(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dquipu.home=" + REPOSITORY, "-jar", launcherJar.toString(), "run", "--only", only)
+                .redirectErrorStream(true)
+                .redirectOutput(launcherOutput.toFile());
+        builder.environment().putAll(Map.of(
+                "QUIPU_STATE_DIR", stateDirectory.toString(),
+                "QUIPU_POSTGRES_PORT", String.valueOf(postgresPort),
+                "QUIPU_KAFKA_PORT", String.valueOf(kafkaPort),
+                "QUIPU_PORT_OFFSET", String.valueOf(portOffset),
+                "QUIPU_NO_BUILD", "1"));
+        return builder.start();
+    }
+
     private void assertPlatformTopicsExist(int kafkaPort) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort))) {
             Map<String, TopicDescription> topics = admin.describeTopics(List.of("payments", "payments.DLT", "audit-logs"))
@@ -140,11 +182,16 @@ class LocalRunTest {
 
     /** A field of the sandbox's entry in state.json, or null while there is none. */
     private Object sandbox(String field) throws IOException {
+        return service("sandbox", field);
+    }
+
+    /** A field of a service's entry in state.json, or null while there is none. */
+    private Object service(String name, String field) throws IOException {
         String json = stateJson();
         if (json == null) {
             return null;
         }
-        List<Object> values = JsonPath.read(json, "$.services[?(@.name == 'sandbox')]." + field);
+        List<Object> values = JsonPath.read(json, "$.services[?(@.name == '" + name + "')]." + field);
         return values.isEmpty() ? null : values.get(0);
     }
 
@@ -196,13 +243,18 @@ class LocalRunTest {
 
     /** An offset that moves the sandbox's ports (HTTP and SMTP) to free ones. */
     private static int freePortOffset() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
+        return freePortOffset(List.of(SANDBOX_PORT, SANDBOX_SMTP_PORT));
+    }
+
+    /** An offset that moves every one of these ports to a free one. */
+    private static int freePortOffset(List<Integer> ports) throws IOException {
+        for (int attempt = 0; attempt < 200; attempt++) {
             int offset = freePort() - SANDBOX_PORT;
-            if (offset > 0 && isFree(SANDBOX_SMTP_PORT + offset)) {
+            if (offset > 0 && ports.stream().allMatch(port -> port + offset < 65_536 && isFree(port + offset))) {
                 return offset;
             }
         }
-        throw new IllegalStateException("found no free ports for the sandbox");
+        throw new IllegalStateException("found no free ports for " + ports);
     }
 
     private static int freePort() throws IOException {

@@ -1,0 +1,61 @@
+package io.quipu.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** What the web app does in a browser: a cookie jar, the XSRF header on changes, and the BFF login with an SMS code. */
+final class Browser {
+
+    private final String gateway;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+
+    Browser(String gateway) {
+        this.gateway = gateway;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Password, then the newest one-time code sent to {@code phone}, read from the sandbox's SMS inbox. */
+    void logIn(String username, String password, String phone, String sandbox) throws Exception {
+        get("/bff/session"); // hands out the XSRF-TOKEN cookie, as the web app's first call does
+        HttpResponse<String> challenge = post("/bff/login", "{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, password));
+        assertThat(challenge.statusCode()).as(challenge.body()).isEqualTo(200);
+        HttpResponse<String> inbox = send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/sms/latest-otp?to=" + phone.replace("+", "%2B")))
+                .timeout(Duration.ofSeconds(10)).GET().build());
+        assertThat(inbox.statusCode()).as(inbox.body()).isEqualTo(200);
+        String otp = JsonPath.read(inbox.body(), "$.otp");
+        HttpResponse<String> verified = post("/bff/verify-otp", "{\"otp\":\"%s\"}".formatted(otp));
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        assertThat(verified.body()).doesNotContain("\"accessToken\"", "\"refreshToken\"", "eyJ");
+        HttpCookie session = cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("QUIPU_SESSION")).findFirst().orElseThrow();
+        assertThat(session.isHttpOnly()).isTrue();
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    HttpResponse<String> post(String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst()
+                .ifPresent(token -> request.header("X-XSRF-TOKEN", token.getValue()));
+        return send(request.build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
