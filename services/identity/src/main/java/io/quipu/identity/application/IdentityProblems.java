@@ -40,6 +40,48 @@ public final class IdentityProblems {
                 "The code could not be sent by SMS right now; try again in a moment.");
     }
 
+    public static ApiException invalidPasskeyCredential() {
+        return ApiException.badRequest("invalid_passkey_credential",
+                "The credential is not the JSON of a WebAuthn credential as the browser returns it.");
+    }
+
+    public static ApiException passkeyChallengeExpired() {
+        return ApiException.badRequest("passkey_challenge_expired",
+                "This passkey challenge expired, was already answered, or does not exist; ask for new options.");
+    }
+
+    public static ApiException passkeyRegistrationRejected() {
+        return ApiException.badRequest("passkey_rejected",
+                "The passkey could not be verified (origin, challenge, user verification or attestation); try again.");
+    }
+
+    /** A failed assertion: wrong signature, someone else's passkey, a counter gone back, no user verification. */
+    public static ApiException invalidPasskey(int attemptsLeft) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "invalid_passkey",
+                "The passkey was not accepted; " + attemptsLeft + (attemptsLeft == 1 ? " try is" : " tries are") + " left.");
+    }
+
+    public static ApiException tooManyPasskeys(int maximum) {
+        return ApiException.conflict("too_many_passkeys", "A user has at most " + maximum + " passkeys; delete one first.");
+    }
+
+    public static ApiException tooManyPendingPasskeyRegistrations() {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_pending_passkey_registrations",
+                "Several passkey registrations are waiting; finish one or wait a few minutes.");
+    }
+
+    public static ApiException noPasskeyRegistered() {
+        return ApiException.conflict("no_passkey_registered", "This user has no passkey; use the code sent by SMS.");
+    }
+
+    public static ApiException passkeyNotFound() {
+        return ApiException.notFound("passkey_not_found", "No such passkey among yours.");
+    }
+
+    public static ApiException notAUserToken() {
+        return ApiException.forbidden("user_token_required", "Passkeys belong to users: log in as a customer or staff user.");
+    }
+
     /** 423 with the seconds until the lock ends, for the {@code Retry-After} header. */
     public static class AccountLockedException extends ApiException {
         private final long retryAfterSeconds;

@@ -1,5 +1,7 @@
 package io.quipu.identity.config;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -37,18 +39,24 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /** The steps of a login: open to anyone, and a bearer header sent along is ignored there. */
+    static final List<String> OPEN_LOGIN_PATHS = List.of("/auth/login", "/auth/verify-otp", "/auth/refresh", "/auth/logout",
+            "/auth/passkeys/assertion/options", "/auth/passkeys/assertion");
+
     /**
-     * Logins are open (that is how one gets a token); creating users needs identity:write or an administrator. On the
-     * login endpoints a bearer header is ignored: a client refreshing with an expired access token still attached must
-     * get its new tokens, not a 401 about the old one.
+     * Logins are open (that is how one gets a token); creating users needs identity:write or an administrator;
+     * managing passkeys needs a user's token. On the login endpoints a bearer header is ignored: a client refreshing
+     * with an expired access token still attached must get its new tokens, not a 401 about the old one.
      */
     @Bean
     @Order(2)
     SecurityFilterChain identitySecurity(HttpSecurity http) throws Exception {
         DefaultBearerTokenResolver headerResolver = new DefaultBearerTokenResolver();
-        BearerTokenResolver resolver = request -> request.getRequestURI().startsWith("/auth/") ? null : headerResolver.resolve(request);
+        BearerTokenResolver resolver = request -> OPEN_LOGIN_PATHS.contains(request.getRequestURI()) ? null : headerResolver.resolve(request);
         return ResourceServerAutoConfiguration.apply(http, requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/auth/login", "/auth/verify-otp", "/auth/refresh", "/auth/logout").permitAll()
+                        .requestMatchers(HttpMethod.POST, OPEN_LOGIN_PATHS.toArray(String[]::new)).permitAll()
+                        // Registering, listing and deleting passkeys: the user's own, with the token of a complete login.
+                        .requestMatchers("/auth/passkeys", "/auth/passkeys/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/users").hasAnyAuthority("SCOPE_" + IdentityContracts.WRITE_SCOPE, "ROLE_admin"))
                 .oauth2ResourceServer(server -> server.bearerTokenResolver(resolver))
                 .build();

@@ -12,10 +12,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.quipu.identity.store.LoginTransactionStore;
+import io.quipu.identity.store.PasskeyStore;
 import io.quipu.identity.store.RefreshTokenStore;
 
 /**
- * Deletes expired login transactions, refresh tokens and client-credentials authorizations, in bounded batches, so
+ * Deletes expired login transactions, passkey challenges, refresh tokens and client-credentials authorizations, in bounded batches, so
  * the short-lived state stays small without Redis.
  */
 @Component
@@ -29,12 +30,15 @@ public class ShortLivedStateCleanup {
 
     private final LoginTransactionStore logins;
     private final RefreshTokenStore refreshTokens;
+    private final PasskeyStore passkeys;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ShortLivedStateCleanup(LoginTransactionStore logins, RefreshTokenStore refreshTokens, JdbcClient jdbc, Clock clock) {
+    ShortLivedStateCleanup(LoginTransactionStore logins, RefreshTokenStore refreshTokens, PasskeyStore passkeys, JdbcClient jdbc,
+                           Clock clock) {
         this.logins = logins;
         this.refreshTokens = refreshTokens;
+        this.passkeys = passkeys;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -45,7 +49,9 @@ public class ShortLivedStateCleanup {
             Instant before = clock.instant().minus(GRACE);
             int deleted = 0;
             for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
-                int now = logins.deleteExpired(before, BATCH_SIZE) + refreshTokens.deleteExpired(before, BATCH_SIZE)
+                // Challenges first: a login's challenges would otherwise go with it by cascade, uncounted.
+                int now = passkeys.deleteExpiredChallenges(before, BATCH_SIZE)
+                        + logins.deleteExpired(before, BATCH_SIZE) + refreshTokens.deleteExpired(before, BATCH_SIZE)
                         + deleteExpiredAuthorizations(before);
                 deleted += now;
                 if (now == 0) {

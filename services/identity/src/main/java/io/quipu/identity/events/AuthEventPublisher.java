@@ -18,6 +18,13 @@ import io.quipu.platform.events.Outbox;
 @Component
 public class AuthEventPublisher {
 
+    /** A user registered a passkey. Not in the contracts' constants yet (see docs/identity.md). */
+    public static final String PASSKEY_REGISTERED = "io.quipu.identity.passkey.registered";
+    /** A passkey assertion of a login was refused; counts toward lockout like a wrong code. */
+    public static final String PASSKEY_FAILED = "io.quipu.identity.passkey.failed";
+    /** The {@code reason} of {@code login.succeeded} when the second factor was a passkey (a code leaves it empty). */
+    public static final String FACTOR_PASSKEY = "passkey";
+
     private final Outbox outbox;
 
     public AuthEventPublisher(Outbox outbox) {
