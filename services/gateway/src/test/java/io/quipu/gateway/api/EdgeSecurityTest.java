@@ -36,24 +36,21 @@ import tools.jackson.databind.json.JsonMapper;
 class EdgeSecurityTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final BackendStub LEDGER = new BackendStub();
-    private static final IdentityStandIn IDENTITY = new IdentityStandIn();
+    private static final StandIns STAND_INS = new StandIns();
+    private static final BackendStub LEDGER = STAND_INS.ledger;
+    private static final IdentityStandIn IDENTITY = STAND_INS.identity;
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("quipu.services.ledger.url", LEDGER::baseUrl);
-        registry.add("quipu.services.identity.url", IDENTITY::baseUrl);
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> TestTokens.get().jwkSetUri());
-        registry.add("quipu.security.issuer", () -> TestTokens.ISSUER);
+        STAND_INS.register(registry);
     }
 
     @AfterAll
     static void stopStandIns() {
-        LEDGER.close();
-        IDENTITY.close();
+        STAND_INS.close();
     }
 
     @BeforeEach

@@ -24,6 +24,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.quipu.ledger.domain.Account;
+import io.quipu.ledger.domain.LedgerSnapshot;
 import io.quipu.ledger.domain.PendingStatus;
 import io.quipu.ledger.domain.Transfer;
 import io.quipu.ledger.domain.TransferCommand;
@@ -197,7 +198,7 @@ public class TransferWriter implements SmartLifecycle {
             transactions.executeWithoutResult(status -> {
                 results.clear();
                 long lastTimestamp = store.lockClock();
-                BatchState state = load(batch);
+                LedgerSnapshot state = load(batch);
                 long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
                 TransferEngine engine = new TransferEngine(state, lastTimestamp, nowMicros);
                 for (Request request : batch) {
@@ -231,7 +232,7 @@ public class TransferWriter implements SmartLifecycle {
     }
 
     /** Reads, in one statement per table, everything the batch can touch. */
-    private BatchState load(List<Request> batch) {
+    private LedgerSnapshot load(List<Request> batch) {
         Set<UUID> transferIds = new HashSet<>();
         Set<UUID> pendingIds = new HashSet<>();
         Set<UUID> accountIds = new HashSet<>();
@@ -267,24 +268,6 @@ public class TransferWriter implements SmartLifecycle {
         }
         Map<UUID, Account> accounts = store.lockAccounts(accountIds);
         Map<UUID, PendingStatus> statuses = store.pendingStatuses(pendingIds);
-        return new BatchState(accounts, transfers, statuses);
-    }
-
-    private record BatchState(Map<UUID, Account> accounts, Map<UUID, Transfer> transfers,
-                              Map<UUID, PendingStatus> statuses) implements TransferEngine.State {
-        @Override
-        public Account account(UUID id) {
-            return accounts.get(id);
-        }
-
-        @Override
-        public Transfer transfer(UUID id) {
-            return transfers.get(id);
-        }
-
-        @Override
-        public PendingStatus pendingStatus(UUID pendingId) {
-            return statuses.get(pendingId);
-        }
+        return new LedgerSnapshot(accounts, transfers, statuses);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The engine's state kept in memory, committed after each apply like the store does: a ledger for tests. */
-final class InMemoryLedger implements TransferEngine.State {
+final class InMemoryLedger {
 
     final Map<UUID, Account> accounts = new LinkedHashMap<>();
     final Map<UUID, Transfer> transfers = new LinkedHashMap<>();
@@ -27,14 +27,14 @@ final class InMemoryLedger implements TransferEngine.State {
     }
 
     List<TransferEngine.Result> apply(List<TransferCommand> commands) {
-        TransferEngine engine = new TransferEngine(this, lastTimestamp, nowMicros);
+        TransferEngine engine = new TransferEngine(new LedgerSnapshot(accounts, transfers, pendingStatuses), lastTimestamp, nowMicros);
         List<TransferEngine.Result> results = engine.apply(commands);
         commit(engine);
         return results;
     }
 
     List<TransferEngine.Result> expire(Map<UUID, UUID> expiries) {
-        TransferEngine engine = new TransferEngine(this, lastTimestamp, nowMicros);
+        TransferEngine engine = new TransferEngine(new LedgerSnapshot(accounts, transfers, pendingStatuses), lastTimestamp, nowMicros);
         List<TransferEngine.Result> results = engine.expire(expiries);
         commit(engine);
         return results;
@@ -59,21 +59,6 @@ final class InMemoryLedger implements TransferEngine.State {
 
     List<Transfer> all() {
         return new ArrayList<>(transfers.values());
-    }
-
-    @Override
-    public Account account(UUID id) {
-        return accounts.get(id);
-    }
-
-    @Override
-    public Transfer transfer(UUID id) {
-        return transfers.get(id);
-    }
-
-    @Override
-    public PendingStatus pendingStatus(UUID pendingId) {
-        return pendingStatuses.get(pendingId);
     }
 
     static TransferCommand move(UUID id, Account debit, Account credit, long amount) {
