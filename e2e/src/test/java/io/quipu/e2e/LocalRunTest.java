@@ -156,6 +156,76 @@ class LocalRunTest {
         assertThat(stranger.get("/api/ledger/accounts?customerId=0193c0de-0000-7000-8000-000000000001").statusCode()).isEqualTo(401);
     }
 
+    /**
+     * Issue 3's crash test with a real process: the ledger is killed with {@code kill -9} in the middle of a load of
+     * transfers; after the launcher restarted it, every transfer that had been answered "ok" is there, and the books
+     * balance (a transfer is never half-applied).
+     */
+    @Test
+    void theLedgerKilledMidLoadKeepsEveryTransferItAnsweredOk() throws Exception {
+        Path launcherJar = executableJar("launcher", "quipu-launcher");
+        executableJar("services/identity", "quipu-identity");
+        executableJar("services/ledger", "quipu-ledger");
+        int portOffset = freePortOffset(List.of(8081, 8083, SANDBOX_PORT, SANDBOX_SMTP_PORT));
+        launcher = startLauncher(launcherJar, "identity,ledger", freePort(), freePort(), portOffset);
+        await("identity and ledger are ready").atMost(STARTUP_TIMEOUT.multipliedBy(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> launcherAliveOrFail() && "ready".equals(service("identity", "state"))
+                        && "ready".equals(service("ledger", "state")));
+
+        LedgerClient ledger = new LedgerClient("http://127.0.0.1:" + (8083 + portOffset),
+                LedgerClient.clientCredentialsToken("http://127.0.0.1:" + (8081 + portOffset), "payments", "payments-secret"));
+        String bank = ledger.openAccount(null, "SETTLEMENT");
+        List<String> customers = new java.util.ArrayList<>();
+        for (int index = 0; index < 4; index++) {
+            customers.add(ledger.openAccount(java.util.UUID.randomUUID().toString(), "SAVINGS"));
+        }
+        List<String> answeredOk = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Thread> clients = new java.util.ArrayList<>();
+        for (int client = 0; client < 6; client++) {
+            long seed = client;
+            Thread thread = new Thread(() -> {
+                java.util.Random random = new java.util.Random(seed);
+                while (loading.get()) {
+                    String id = java.util.UUID.randomUUID().toString();
+                    String debit = random.nextBoolean() ? bank : customers.get(random.nextInt(customers.size()));
+                    String credit = customers.get(random.nextInt(customers.size()));
+                    if (debit.equals(credit)) {
+                        continue;
+                    }
+                    if (ledger.transfer(id, debit, credit, (1 + random.nextInt(500)) + ".00") == 201) {
+                        answeredOk.add(id);
+                    }
+                }
+            });
+            thread.start();
+            clients.add(thread);
+        }
+        await("transfers are flowing").atMost(Duration.ofSeconds(60)).until(() -> answeredOk.size() >= 200);
+        long ledgerPid = ((Number) service("ledger", "pid")).longValue();
+        ProcessHandle.of(ledgerPid).orElseThrow().destroyForcibly();
+        int answeredBeforeKill = answeredOk.size();
+        await("the ledger is restarted and ready").atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> launcherAliveOrFail() && "ready".equals(service("ledger", "state"))
+                        && ((Number) service("ledger", "pid")).longValue() != ledgerPid);
+        await("transfers flow again").atMost(Duration.ofSeconds(60)).until(() -> answeredOk.size() > answeredBeforeKill + 50);
+        loading.set(false);
+        for (Thread thread : clients) {
+            thread.join(Duration.ofSeconds(60).toMillis());
+        }
+
+        for (String id : List.copyOf(answeredOk)) {
+            assertThat(ledger.transferStatus(id)).as("transfer %s was answered ok", id).isEqualTo(200);
+        }
+        long postedTotal = 0;
+        for (String account : customers) {
+            postedTotal += ledger.postedMinor(account);
+        }
+        postedTotal += ledger.postedMinor(bank);
+        assertThat(postedTotal).as("every debit has its credit").isZero();
+        assertThat(output()).contains("auto-healing: restarted ledger");
+    }
+
     private Process startLauncher(Path launcherJar, String only, int postgresPort, int kafkaPort, int portOffset) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(javaOfThisJvm(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquipu.home=" + REPOSITORY, "-jar", launcherJar.toString(), "run", "--only", only)
