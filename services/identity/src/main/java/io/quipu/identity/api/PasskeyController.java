@@ -111,7 +111,7 @@ class PasskeyController {
         return credential.toString();
     }
 
-    private static UUID callerUserId() {
+    static UUID callerUserId() {
         String userId = CurrentCaller.token().map(token -> token.getClaimAsString(USER_ID_CLAIM)).orElse(null);
         if (userId == null) {
             throw IdentityProblems.notAUserToken();

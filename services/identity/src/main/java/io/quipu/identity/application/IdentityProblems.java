@@ -82,6 +82,63 @@ public final class IdentityProblems {
         return ApiException.forbidden("user_token_required", "Passkeys belong to users: log in as a customer or staff user.");
     }
 
+    public static ApiException tooManyPendingStepUps() {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_pending_step_ups",
+                "Several payment confirmations are waiting; use the newest code or wait a few minutes.");
+    }
+
+    public static ApiException stepUpNotFound() {
+        return ApiException.notFound("step_up_not_found", "No such payment confirmation among yours.");
+    }
+
+    /** 422, not 401: the caller's token is fine, only this confirmation attempt is wrong. */
+    public static ApiException invalidStepUpOtp(int attemptsLeft) {
+        return ApiException.unprocessable("invalid_otp",
+                "The code is wrong; " + attemptsLeft + (attemptsLeft == 1 ? " try is" : " tries are") + " left.");
+    }
+
+    public static ApiException invalidStepUpPasskey(int attemptsLeft) {
+        return ApiException.unprocessable("invalid_passkey",
+                "The passkey was not accepted; " + attemptsLeft + (attemptsLeft == 1 ? " try is" : " tries are") + " left.");
+    }
+
+    public static ApiException stepUpFactorMismatch() {
+        return ApiException.badRequest("step_up_factor_mismatch",
+                "Answer with the factor the confirmation was started with (otp or credential).");
+    }
+
+    public static ApiException stepUpChallengeExpired() {
+        return ApiException.unprocessable("step_up_challenge_expired",
+                "This payment confirmation expired, was completed, or had too many wrong codes; start it again.");
+    }
+
+    public static ApiException stepUpInvalid() {
+        return ApiException.unprocessable("step_up_invalid", "This is not a step-up authorization issued by Quipu.");
+    }
+
+    public static ApiException stepUpExpired() {
+        return ApiException.unprocessable("step_up_expired", "The step-up authorization expired; the user must confirm again.");
+    }
+
+    public static ApiException stepUpBindingMismatch() {
+        return ApiException.unprocessable("step_up_binding_mismatch",
+                "The step-up authorization was confirmed for another payment id, amount or payee.");
+    }
+
+    public static ApiException stepUpAlreadyUsed() {
+        return ApiException.conflict("step_up_already_used", "The step-up authorization was already used.");
+    }
+
+    /** 422, not 401: the caller's token is fine, only the current password given is wrong. */
+    public static ApiException wrongCurrentPassword() {
+        return ApiException.unprocessable("wrong_current_password", "The current password is wrong.");
+    }
+
+    public static ApiException resetExpired() {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "reset_expired",
+                "This password reset expired, was completed, or had too many wrong codes; ask for a new code.");
+    }
+
     /** 423 with the seconds until the lock ends, for the {@code Retry-After} header. */
     public static class AccountLockedException extends ApiException {
         private final long retryAfterSeconds;

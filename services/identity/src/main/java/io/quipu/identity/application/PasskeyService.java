@@ -275,6 +275,51 @@ public class PasskeyService {
         };
     }
 
+    // --- step-up for payments ---------------------------------------------------------------------------------------
+
+    /** The WebAuthn request of a step-up: {@code requestJson} is stored with the binding, {@code publicKeyJson} goes to the browser. */
+    public record StepUpRequestOptions(String requestJson, String publicKeyJson) {
+    }
+
+    /** Request options over the user's passkeys, user verification required, with a fresh random challenge. */
+    StepUpRequestOptions startStepUpAssertion(UserRecord user) {
+        if (passkeys.countByUser(user.id()) == 0) {
+            throw IdentityProblems.noPasskeyRegistered();
+        }
+        AssertionRequest request = relyingParty.startAssertion(StartAssertionOptions.builder()
+                .username(user.username())
+                .userVerification(UserVerificationRequirement.REQUIRED)
+                .timeout(Passkeys.BROWSER_TIMEOUT_MILLISECONDS)
+                .build());
+        return new StepUpRequestOptions(json(request::toJson), json(request::toCredentialsGetJson));
+    }
+
+    /**
+     * Whether the answer signs the stored request's challenge with one of this user's passkeys, user verified. On
+     * success the passkey's counter and last use are recorded. Runs in the caller's transaction.
+     */
+    boolean verifyStepUpAssertion(UserRecord user, String requestJson, String credentialJson, Instant now) {
+        PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential;
+        try {
+            credential = PublicKeyCredential.parseAssertionResponseJson(credentialJson);
+        } catch (IOException | RuntimeException e) {
+            throw IdentityProblems.invalidPasskeyCredential();
+        }
+        AssertionResult result;
+        try {
+            result = relyingParty.finishAssertion(FinishAssertionOptions.builder()
+                    .request(AssertionRequest.fromJson(requestJson))
+                    .response(credential).build());
+        } catch (AssertionFailedException | JsonProcessingException | RuntimeException e) {
+            return false;
+        }
+        boolean accepted = result.isSuccess() && result.isUserVerified() && user.username().equals(result.getUsername());
+        if (accepted) {
+            passkeys.recordUse(result.getCredentialId().getBytes(), result.getSignatureCount(), now);
+        }
+        return accepted;
+    }
+
     /** Null when the library refuses: another user's passkey, wrong signature, origin or rp id, counter gone back. */
     private AssertionResult verify(PasskeyStore.StoredChallenge challenge,
                                    PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> credential) {

@@ -39,9 +39,9 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** The steps of a login: open to anyone, and a bearer header sent along is ignored there. */
+    /** The steps of a login and of a password reset: open to anyone, and a bearer header sent along is ignored there. */
     static final List<String> OPEN_LOGIN_PATHS = List.of("/auth/login", "/auth/verify-otp", "/auth/refresh", "/auth/logout",
-            "/auth/passkeys/assertion/options", "/auth/passkeys/assertion");
+            "/auth/passkeys/assertion/options", "/auth/passkeys/assertion", "/auth/password-reset", "/auth/password-reset/confirm");
 
     /**
      * Logins are open (that is how one gets a token); creating users needs identity:write or an administrator;
@@ -57,6 +57,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, OPEN_LOGIN_PATHS.toArray(String[]::new)).permitAll()
                         // Registering, listing and deleting passkeys: the user's own, with the token of a complete login.
                         .requestMatchers("/auth/passkeys", "/auth/passkeys/**").authenticated()
+                        // Redeeming step-ups: the payments service; starting and confirming them: the user's own token.
+                        .requestMatchers(HttpMethod.POST, "/auth/step-up/redeem").hasAuthority("SCOPE_" + IdentityContracts.STEP_UP_SCOPE)
+                        .requestMatchers("/auth/step-up", "/auth/step-up/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/auth/password").authenticated()
                         .requestMatchers(HttpMethod.POST, "/users").hasAnyAuthority("SCOPE_" + IdentityContracts.WRITE_SCOPE, "ROLE_admin"))
                 .oauth2ResourceServer(server -> server.bearerTokenResolver(resolver))
                 .build();

@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 
 import io.quipu.identity.store.LoginTransactionStore;
 import io.quipu.identity.store.PasskeyStore;
+import io.quipu.identity.store.PasswordResetStore;
 import io.quipu.identity.store.RefreshTokenStore;
+import io.quipu.identity.store.StepUpStore;
 
 /**
- * Deletes expired login transactions, passkey challenges, refresh tokens and client-credentials authorizations, in bounded batches, so
+ * Deletes expired login transactions, passkey challenges, step-ups, password resets, refresh tokens and client-credentials authorizations, in bounded batches, so
  * the short-lived state stays small without Redis.
  */
 @Component
@@ -31,14 +33,19 @@ public class ShortLivedStateCleanup {
     private final LoginTransactionStore logins;
     private final RefreshTokenStore refreshTokens;
     private final PasskeyStore passkeys;
+    private final StepUpStore stepUps;
+    private final PasswordResetStore passwordResets;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ShortLivedStateCleanup(LoginTransactionStore logins, RefreshTokenStore refreshTokens, PasskeyStore passkeys, JdbcClient jdbc,
+    ShortLivedStateCleanup(LoginTransactionStore logins, RefreshTokenStore refreshTokens, PasskeyStore passkeys, StepUpStore stepUps,
+                           PasswordResetStore passwordResets, JdbcClient jdbc,
                            Clock clock) {
         this.logins = logins;
         this.refreshTokens = refreshTokens;
         this.passkeys = passkeys;
+        this.stepUps = stepUps;
+        this.passwordResets = passwordResets;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -52,14 +59,15 @@ public class ShortLivedStateCleanup {
                 // Challenges first: a login's challenges would otherwise go with it by cascade, uncounted.
                 int now = passkeys.deleteExpiredChallenges(before, BATCH_SIZE)
                         + logins.deleteExpired(before, BATCH_SIZE) + refreshTokens.deleteExpired(before, BATCH_SIZE)
-                        + deleteExpiredAuthorizations(before);
+                        + deleteExpiredAuthorizations(before) + stepUps.deleteExpired(before, BATCH_SIZE)
+                        + passwordResets.deleteExpired(before, BATCH_SIZE);
                 deleted += now;
                 if (now == 0) {
                     break;
                 }
             }
             if (deleted > 0) {
-                log.info("deleted {} expired login transactions, refresh tokens and authorizations", deleted);
+                log.info("deleted {} expired rows of short-lived state (logins, challenges, step-ups, resets, tokens)", deleted);
             }
         } catch (RuntimeException e) {
             log.warn("clean-up of expired login state failed, will retry: {}", e.toString());

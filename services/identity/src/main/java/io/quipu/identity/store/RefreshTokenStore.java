@@ -57,6 +57,13 @@ public class RefreshTokenStore {
                 .update();
     }
 
+    /** Revokes every refresh token of the user (every family: all their sessions); returns how many. */
+    public int revokeAllOfUser(UUID userId, Instant now) {
+        return jdbc.sql("update refresh_tokens set status = 'REVOKED', revoked_at = :now where user_id = :userId and status <> 'REVOKED'")
+                .param("now", Timestamp.from(now)).param("userId", userId)
+                .update();
+    }
+
     public int deleteExpired(Instant before, int limit) {
         return jdbc.sql("""
                         delete from refresh_tokens where id in (

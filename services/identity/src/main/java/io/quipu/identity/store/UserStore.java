@@ -59,6 +59,12 @@ public class UserStore {
         return jdbc.sql("select " + COLUMNS + " from users where id = :id for update").param("id", id).query(USER).optional();
     }
 
+    public void updatePasswordHash(UUID id, String passwordHash, Instant now) {
+        jdbc.sql("update users set password_hash = :hash, updated_at = :now where id = :id")
+                .param("hash", passwordHash).param("now", Timestamp.from(now)).param("id", id)
+                .update();
+    }
+
     public void saveLockout(UUID id, LockoutPolicy.State state, Instant now) {
         jdbc.sql("""
                         update users set consecutive_failures = :failures, lockout_count = :lockouts, locked_until = :lockedUntil,

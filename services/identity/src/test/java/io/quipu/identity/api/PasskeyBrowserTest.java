@@ -266,6 +266,67 @@ class PasskeyBrowserTest {
                 {"loginId":"%s","credential":%s}""".formatted(loginId, signed.get("credential"))), 401, "login_expired");
     }
 
+    @Test
+    void aPaymentStepUpConfirmedWithAPasskeyGivesItsSingleUseAuthorization() {
+        TestUser user = createCustomer();
+        String accessToken = completeLoginWithOtp(user).get("accessToken").asString();
+        TestHttp customer = new TestHttp(PORT, accessToken);
+        UUID paymentId = UUID.randomUUID();
+        String stepUp = """
+                {"paymentId":"%s","amount":{"amount":"2300.00","currency":"PEN"},"payee":"PE12 0011 0123 4567","factor":"passkey"}"""
+                .formatted(paymentId);
+        // Without a passkey there is nothing to sign with.
+        assertProblem(customer.post("/auth/step-up", stepUp), 409, "no_passkey_registered");
+        JsonNode registered = inPage("registerPasskey(%s, 'phone')", quoted(accessToken));
+        assertThat(registered.get("status").asInt()).as(registered.toString()).isEqualTo(201);
+
+        int smsBefore = SMS.messagesTo(user.phone()).size();
+        HttpResponse<String> started = customer.post("/auth/step-up", stepUp);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        assertThat(SMS.messagesTo(user.phone())).hasSize(smsBefore); // no code: the passkey is the factor
+        String stepUpId = json(started).get("stepUpId").asString();
+        JsonNode publicKey = json(started).get("publicKey");
+        assertThat(publicKey.get("userVerification").asString()).isEqualTo("required");
+        assertThat(jdbc.sql("select passkey_request_json from step_up_challenges where id = :id")
+                .param("id", UUID.fromString(stepUpId)).query(String.class).single())
+                .contains(publicKey.get("challenge").asString());
+
+        String confirmPath = "/auth/step-up/" + stepUpId + "/confirm";
+        assertProblem(customer.post(confirmPath, "{\"otp\":\"123456\"}"), 400, "step_up_factor_mismatch");
+        JsonNode signed = inPage("signAssertion(%s)", publicKey.toString());
+        assertThat(signed.get("status").asInt()).as(signed.toString()).isEqualTo(200);
+        String answer = "{\"credential\":%s}".formatted(signed.get("credential"));
+        HttpResponse<String> confirmed = customer.post(confirmPath, answer);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        String authorization = json(confirmed).get("authorization").asString();
+        // Answered once.
+        assertProblem(customer.post(confirmPath, answer), 422, "step_up_challenge_expired");
+
+        // The same signature cannot confirm another payment: its challenge belongs to the first one.
+        String other = json(customer.post("/auth/step-up", stepUp.replace("2300.00", "9999.00"))).get("stepUpId").asString();
+        assertProblem(customer.post("/auth/step-up/" + other + "/confirm", answer), 422, "invalid_passkey");
+
+        TestHttp payments = new TestHttp(PORT, paymentsServiceToken());
+        String redeem = """
+                {"authorization":"%s","paymentId":"%s","amount":{"amount":"2300.00","currency":"PEN"},"payee":"PE12 0011 0123 4567"}"""
+                .formatted(authorization, paymentId);
+        assertProblem(payments.post("/auth/step-up/redeem", redeem.replace("2300.00", "9999.00")), 422, "step_up_binding_mismatch");
+        HttpResponse<String> redeemed = payments.post("/auth/step-up/redeem", redeem);
+        assertThat(redeemed.statusCode()).as(redeemed.body()).isEqualTo(200);
+        assertProblem(payments.post("/auth/step-up/redeem", redeem), 409, "step_up_already_used");
+    }
+
+    private String paymentsServiceToken() {
+        String basic = Base64.getEncoder().encodeToString("payments:payments-secret".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> issued = http().send(http().builder("/oauth2/token")
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build());
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        return json(issued).get("access_token").asString();
+    }
+
     // --- the server alone -------------------------------------------------------------------------------------------
 
     @Test
