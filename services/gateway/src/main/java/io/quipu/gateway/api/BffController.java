@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.quipu.contracts.identity.LoginChallenge;
+import tools.jackson.databind.JsonNode;
 import io.quipu.contracts.identity.LoginRequest;
 import io.quipu.contracts.identity.RefreshRequest;
 import io.quipu.contracts.identity.TokenResponse;
@@ -108,14 +110,41 @@ public class BffController {
     @PostMapping("/verify-otp")
     @Operation(summary = "Completes the login with the code sent by SMS; the session cookie is then logged in")
     public SessionView verifyOtp(@Valid @RequestBody OtpRequest otp, HttpServletRequest request) {
-        UUID loginId = sessions.pendingLogin(request).orElseThrow(() -> ApiException.conflict("no_pending_login",
-                "There is no login waiting for a code in this session; start with /bff/login."));
-        TokenResponse tokens = identity.verifyOtp(new VerifyOtpRequest(loginId, otp.otp()), request.getRemoteAddr());
+        TokenResponse tokens = identity.verifyOtp(new VerifyOtpRequest(pendingLoginId(request), otp.otp()), request.getRemoteAddr());
+        return logIn(tokens, request);
+    }
+
+    private UUID pendingLoginId(HttpServletRequest request) {
+        return sessions.pendingLogin(request).orElseThrow(() -> ApiException.conflict("no_pending_login",
+                "There is no login waiting for its second factor in this session; start with /bff/login."));
+    }
+
+    private SessionView logIn(TokenResponse tokens, HttpServletRequest request) {
         Optional<SessionTokens> previousLogin = sessions.current(request);
         SessionView view = SessionView.of(sessions.completeLogin(request, tokens));
         // A new login in a session that had one: the old refresh token is dropped, so it is revoked too.
         previousLogin.ifPresent(previous -> revoke(previous, request));
         return view;
+    }
+
+    /** The browser's WebAuthn assertion, passed to identity as it came (identity checks it). */
+    public record PasskeyAssertion(@NotNull JsonNode credential) {
+    }
+
+    @PostMapping("/passkey/options")
+    @Operation(summary = "WebAuthn options for the pending login's passkey step (instead of the SMS code)")
+    public JsonNode passkeyOptions(HttpServletRequest request) {
+        return identity.passkeyOptions(pendingLoginId(request), request.getRemoteAddr());
+    }
+
+    @PostMapping("/passkey")
+    @Operation(summary = "Completes the login with a passkey (Face ID, Touch ID, Android biometrics); the cookie is then logged in")
+    public SessionView passkey(@Valid @RequestBody PasskeyAssertion assertion, HttpServletRequest request) {
+        if (!assertion.credential().isObject()) {
+            throw ApiException.invalidField("credential", "invalid_value", "must be the object navigator.credentials.get returned");
+        }
+        TokenResponse tokens = identity.passkeyAssertion(pendingLoginId(request), assertion.credential(), request.getRemoteAddr());
+        return logIn(tokens, request);
     }
 
     @GetMapping("/session")

@@ -23,7 +23,8 @@ public final class EdgePaths {
     /** The sandbox's simulators; open only in the local run (they show every one-time password they "sent"). */
     public static final String SANDBOX_PATHS = "/api/sandbox/**";
     /** Where passwords and codes are guessed: the stricter per-address rate limit applies. */
-    public static final List<String> AUTHENTICATION_PATHS = List.of("/bff/login", "/bff/verify-otp", "/api/identity/auth/**");
+    public static final List<String> AUTHENTICATION_PATHS = List.of("/bff/login", "/bff/verify-otp", "/bff/passkey", "/bff/passkey/**",
+            "/api/identity/auth/**");
 
     private static final String BEARER_PREFIX = "bearer ";
 

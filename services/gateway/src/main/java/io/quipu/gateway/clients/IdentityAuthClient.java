@@ -1,5 +1,8 @@
 package io.quipu.gateway.clients;
 
+import java.util.Map;
+import java.util.UUID;
+
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -12,6 +15,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import io.quipu.contracts.identity.LoginChallenge;
+import tools.jackson.databind.JsonNode;
 import io.quipu.contracts.identity.LoginRequest;
 import io.quipu.contracts.identity.RefreshRequest;
 import io.quipu.contracts.identity.TokenResponse;
@@ -41,6 +45,17 @@ public class IdentityAuthClient {
 
     public TokenResponse verifyOtp(VerifyOtpRequest request, String callerAddress) {
         return post("/auth/verify-otp", request, callerAddress, TokenResponse.class);
+    }
+
+    /** WebAuthn request options for the login's passkey step: {@code {challengeId, publicKey}}, passed on as they are. */
+    public JsonNode passkeyOptions(UUID loginId, String callerAddress) {
+        return post("/auth/passkeys/assertion/options", Map.of("loginId", loginId), callerAddress, JsonNode.class);
+    }
+
+    /** The browser's signed assertion, checked by identity; tokens when it holds. */
+    public TokenResponse passkeyAssertion(UUID loginId, JsonNode credential, String callerAddress) {
+        return post("/auth/passkeys/assertion", Map.of("loginId", loginId, "credential", credential), callerAddress,
+                TokenResponse.class);
     }
 
     public TokenResponse refresh(RefreshRequest request, String callerAddress) {

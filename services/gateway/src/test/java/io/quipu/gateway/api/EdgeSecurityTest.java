@@ -358,6 +358,31 @@ class EdgeSecurityTest {
         return claims;
     }
 
+    @Test
+    void theWebAppCanLogInWithAPasskeyInsteadOfTheCode() throws Exception {
+        Browser browser = new Browser(port);
+        browser.get("/bff/session");
+        assertThat(browser.post("/bff/passkey/options", "").statusCode()).as("no login yet").isEqualTo(409);
+        assertThat(browser.post("/bff/login", "{\"username\":\"demo.ana\",\"password\":\"" + IdentityStandIn.PASSWORD + "\"}")
+                .statusCode()).isEqualTo(200);
+
+        HttpResponse<String> options = browser.post("/bff/passkey/options", "");
+        assertThat(options.statusCode()).as(options.body()).isEqualTo(200);
+        assertThat(JSON.readTree(options.body()).get("publicKey").get("challenge").asString()).isEqualTo(IdentityStandIn.PASSKEY_CHALLENGE);
+
+        assertThat(browser.post("/bff/passkey", "{\"credential\":\"not an object\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> forged = browser.post("/bff/passkey", "{\"credential\":{\"id\":\"x\",\"response\":{\"signature\":\"forged\"}}}");
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(problemCode(forged)).isEqualTo("invalid_passkey");
+
+        HttpResponse<String> signed = browser.post("/bff/passkey", "{\"credential\":{\"id\":\"x\",\"response\":{\"signature\":\""
+                + IdentityStandIn.PASSKEY_SIGNATURE + "\"}}}");
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(signed.body()).get("customerId").asString()).isEqualTo(IdentityStandIn.CUSTOMER_ID);
+        assertNoTokenIn(signed, IDENTITY.issuedAccessTokens().get(IDENTITY.issuedAccessTokens().size() - 1));
+        assertThat(browser.get("/api/ledger/accounts/relayed").statusCode()).isEqualTo(200);
+    }
+
     private static void assertNoTokenIn(HttpResponse<String> response, String accessToken) {
         assertThat(response.body()).doesNotContain(accessToken).doesNotContain("refresh-")
                 .doesNotContain("\"accessToken\"").doesNotContain("\"refreshToken\"");

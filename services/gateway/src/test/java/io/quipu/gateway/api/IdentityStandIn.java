@@ -34,6 +34,9 @@ final class IdentityStandIn implements AutoCloseable {
     static final String CUSTOMER_ID = "0193c0de-0000-7000-8000-000000000001";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** What the stand-in accepts as a device's signature: identity itself verifies real WebAuthn assertions. */
+    static final String PASSKEY_SIGNATURE = "signed-by-the-device";
+    static final String PASSKEY_CHALLENGE = "c3RhbmQtaW4tY2hhbGxlbmdl";
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -133,6 +136,25 @@ final class IdentityStandIn implements AutoCloseable {
                         problem(exchange, 401, "invalid_otp", "The code is wrong; 4 tries left.");
                     } else {
                         pendingLogins.remove(body.path("loginId").asString());
+                        respond(exchange, 200, tokens(firstAccessTokenLifetimeSeconds));
+                    }
+                }
+                case "/auth/passkeys/assertion/options" -> {
+                    if (!pendingLogins.contains(body.path("loginId").asString())) {
+                        problem(exchange, 401, "login_expired", "The login has expired; start again.");
+                    } else {
+                        respond(exchange, 200, Map.of("challengeId", UUID.randomUUID().toString(), "publicKey",
+                                Map.of("challenge", PASSKEY_CHALLENGE, "rpId", "localhost", "userVerification", "required")));
+                    }
+                }
+                case "/auth/passkeys/assertion" -> {
+                    String loginId = body.path("loginId").asString();
+                    if (!pendingLogins.contains(loginId)) {
+                        problem(exchange, 401, "login_expired", "The login has expired; start again.");
+                    } else if (!PASSKEY_SIGNATURE.equals(body.path("credential").path("response").path("signature").asString())) {
+                        problem(exchange, 401, "invalid_passkey", "The passkey could not be verified.");
+                    } else {
+                        pendingLogins.remove(loginId);
                         respond(exchange, 200, tokens(firstAccessTokenLifetimeSeconds));
                     }
                 }
