@@ -3,6 +3,7 @@ package io.quipu.platform.testapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,8 +34,14 @@ class OutboxTest {
     void everyEventArrivesExactlyOnceAlthoughTheBrokerStopsInTheMiddle() throws Exception {
         EmbeddedKafka kafka = TestInfrastructure.get().kafka();
         AtomicInteger written = new AtomicInteger();
+        CountDownLatch brokerStopped = new CountDownLatch(1);
+        // Writes go on while the broker stops; the second half waits until it is down, so some events must wait in the
+        // outbox however fast the first half was relayed.
         Thread writer = new Thread(() -> {
             for (int number = 0; number < CHANGES; number++) {
+                if (number == CHANGES / 2) {
+                    awaitQuietly(brokerStopped);
+                }
                 recording.record(number);
                 written.incrementAndGet();
             }
@@ -42,6 +49,7 @@ class OutboxTest {
         writer.start();
         awaitCondition(() -> written.get() >= 300, Duration.ofSeconds(60));
         kafka.stop();
+        brokerStopped.countDown();
         try {
             writer.join(Duration.ofSeconds(120).toMillis());
             assertThat(written.get()).isEqualTo(CHANGES);
@@ -72,6 +80,14 @@ class OutboxTest {
         return ("{\"specversion\":\"1.0\",\"id\":\"" + eventId + "\",\"source\":\"urn:quipu:platform-test\","
                 + "\"type\":\"io.quipu.test.recorded\",\"datacontenttype\":\"application/json\",\"data\":{\"number\":" + number + "}}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long count(String sql) {
