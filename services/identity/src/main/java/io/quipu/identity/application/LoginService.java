@@ -122,6 +122,19 @@ public class LoginService {
     /** Step 2: the code from the SMS; right once within 5 minutes and 5 tries gives tokens. */
     public TokenResponse verifyOtp(UUID loginId, String code, String sourceAddress) {
         Instant now = clock.instant();
+        Verification verification = verify(loginId, code, sourceAddress, now, true);
+        return tokens.tokenResponse(verification.user(), verification.refreshToken(), now);
+    }
+
+    /**
+     * Step 2 on the authorization server's login page (authorization code flow): the same checks and the same end of the
+     * login transaction, but the browser session carries the login and the authorization server issues the tokens.
+     */
+    public UserRecord verifyOtpForSession(UUID loginId, String code, String sourceAddress) {
+        return verify(loginId, code, sourceAddress, clock.instant(), false).user();
+    }
+
+    private Verification verify(UUID loginId, String code, String sourceAddress, Instant now, boolean startRefreshFamily) {
         Verification verification = transactions.execute(status -> {
             LoginTransaction login = logins.findForUpdate(loginId).orElse(null);
             if (login == null || !login.isUsable(now)) {
@@ -143,7 +156,7 @@ public class LoginService {
                     logins.update(loginId, login.otpAttempts(), LoginTransaction.Status.COMPLETED);
                     users.saveLockout(user.id(), LockoutPolicy.afterSuccess(), now);
                     events.publish(IdentityContracts.LOGIN_SUCCEEDED, user, loginId, null, 0, null, sourceAddress, now);
-                    return new Verification(check, user, tokens.startFamily(user, now), null, 0);
+                    return new Verification(check, user, startRefreshFamily ? tokens.startFamily(user, now) : null, null, 0);
                 }
                 case WRONG, WRONG_AND_EXHAUSTED -> {
                     boolean exhausted = check == LoginTransaction.Check.WRONG_AND_EXHAUSTED;
@@ -162,7 +175,7 @@ public class LoginService {
             throw new IdentityProblems.AccountLockedException(verification.lockout().secondsUntilUnlocked(now));
         }
         return switch (verification.check()) {
-            case ACCEPTED -> tokens.tokenResponse(verification.user(), verification.refreshToken(), now);
+            case ACCEPTED -> verification;
             case WRONG -> throw IdentityProblems.invalidOtp(verification.attemptsLeft());
             case WRONG_AND_EXHAUSTED, UNUSABLE -> throw IdentityProblems.loginExpired();
         };

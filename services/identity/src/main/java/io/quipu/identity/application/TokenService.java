@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -123,29 +124,43 @@ public class TokenService {
     }
 
     private String accessToken(UserRecord user, Instant now) {
-        List<String> scopes = user.isCustomer() ? settings.customerScopes() : settings.staffScopes();
-        Set<String> audiences = new LinkedHashSet<>(Audiences.fromScopes(scopes));
-        audiences.addAll(settings.extraAudiences());
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(settings.issuer())
                 .issuedAt(now)
                 .notBefore(now)
                 .expiresAt(now.plus(settings.accessTokenLifetime()))
-                .id(Ids.newId().toString())
-                .audience(new ArrayList<>(audiences))
+                .id(Ids.newId().toString());
+        describeUser(claims, user, scopesOf(user));
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKeys.activeKeyId()).type("JWT").build();
+        return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+    }
+
+    /** The scopes a user of this kind may hold: a customer's or a staff member's. */
+    public List<String> scopesOf(UserRecord user) {
+        return user.isCustomer() ? settings.customerScopes() : settings.staffScopes();
+    }
+
+    /**
+     * The claims saying who the user is and what the token may do, the same in login tokens and in the authorization
+     * server's tokens (authorization code flow): subject, {@code customer_id} or {@code roles}, {@code user_id},
+     * {@code scope} and the audiences those scopes name.
+     */
+    public void describeUser(JwtClaimsSet.Builder claims, UserRecord user, Collection<String> scopes) {
+        Set<String> audiences = new LinkedHashSet<>(Audiences.fromScopes(scopes));
+        audiences.addAll(settings.extraAudiences());
+        // plain ArrayLists: the authorization server's stored JSON allows only well-known collection types
+        claims.audience(new ArrayList<>(audiences))
                 .claim("scope", String.join(" ", scopes))
                 .claim("user_id", user.id().toString());
         if (user.isCustomer()) {
             claims.subject(user.customerId().toString()).claim(CurrentCaller.CUSTOMER_ID_CLAIM, user.customerId().toString());
         } else {
-            claims.subject(user.username())
-                    .claim(CurrentCaller.ROLES_CLAIM, user.roles().stream().map(role -> role.toLowerCase(Locale.ROOT)).sorted().toList());
+            claims.subject(user.username()).claim(CurrentCaller.ROLES_CLAIM,
+                    new ArrayList<>(user.roles().stream().map(role -> role.toLowerCase(Locale.ROOT)).sorted().toList()));
         }
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKeys.activeKeyId()).type("JWT").build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
     }
 
     private String scope(UserRecord user) {
-        return String.join(" ", user.isCustomer() ? settings.customerScopes() : settings.staffScopes());
+        return String.join(" ", scopesOf(user));
     }
 }

@@ -4,15 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -25,7 +22,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -37,19 +33,20 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 import io.quipu.contracts.identity.IdentityContracts;
+import io.quipu.identity.application.AuthorizationServerTokens;
 import io.quipu.identity.application.PasswordHasher;
+import io.quipu.identity.application.RefreshTokenReuseDetection;
 import io.quipu.identity.application.SigningKeys;
 import io.quipu.identity.application.TokenService;
 import io.quipu.identity.clients.SmsGateway;
-import io.quipu.identity.domain.Audiences;
 import io.quipu.identity.domain.OneTimePasswords;
 import io.quipu.identity.domain.PasswordPolicy;
 import io.quipu.identity.domain.RefreshTokens;
 import io.quipu.identity.events.AuthEventPublisher;
 import io.quipu.identity.store.RefreshTokenStore;
 import io.quipu.identity.store.SigningKeyStore;
+import io.quipu.identity.store.SpentRefreshTokenStore;
 import io.quipu.identity.store.UserStore;
-import io.quipu.platform.security.CurrentCaller;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration
@@ -120,31 +117,21 @@ public class IdentityConfiguration {
         return decoder;
     }
 
-    /**
-     * Every token the authorization server signs names the active key ({@code kid}); client-credentials access tokens
-     * get the platform's audience rule (the services their scopes name), {@code scope} as one string and
-     * {@code client_id}.
-     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> tokenCustomizer(SigningKeys signingKeys) {
-        return context -> {
-            context.getJwsHeader().keyId(signingKeys.activeKeyId());
-            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
-                    && AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-                context.getClaims()
-                        // a plain ArrayList: the authorization record's JSON allows only well-known collection types
-                        .audience(new ArrayList<>(Audiences.fromScopes(context.getAuthorizedScopes())))
-                        // RFC 9068: a space-separated string, as in login tokens (the server's default is a list)
-                        .claim("scope", String.join(" ", new TreeSet<>(context.getAuthorizedScopes())))
-                        .claim(CurrentCaller.CLIENT_ID_CLAIM, context.getRegisteredClient().getClientId());
-            }
-        };
+    OAuth2TokenCustomizer<JwtEncodingContext> tokenCustomizer(SigningKeys signingKeys, UserStore users, TokenService tokens) {
+        return new AuthorizationServerTokens(signingKeys, users, tokens);
     }
 
-    /** Authorizations in PostgreSQL, so revocation and introspection work across restarts and instances. */
+    /**
+     * Authorizations in PostgreSQL, so codes, revocation and introspection work across restarts and instances; a
+     * rotated-away refresh token presented again revokes its authorization.
+     */
     @Bean
-    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbcTemplate, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbcTemplate, clients);
+    OAuth2AuthorizationService authorizationService(JdbcTemplate jdbcTemplate, RegisteredClientRepository clients,
+                                                    SpentRefreshTokenStore spentTokens, UserStore users,
+                                                    AuthEventPublisher events, TransactionTemplate transactions, Clock clock) {
+        return new RefreshTokenReuseDetection(new JdbcOAuth2AuthorizationService(jdbcTemplate, clients), spentTokens, users,
+                events, transactions, clock);
     }
 
     @Bean

@@ -12,6 +12,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import io.quipu.contracts.identity.IdentityContracts;
 import io.quipu.platform.security.ResourceServerAutoConfiguration;
@@ -34,9 +36,29 @@ public class SecurityConfiguration {
                 })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, exception) ->
-                        Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication is required.")));
+                .exceptionHandling(handling -> handling
+                        // The authorization endpoint is a browser's: without a login it goes to the login page, which
+                        // comes back here (the request is saved in the session).
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/oauth2/authorize"))
+                        .defaultAuthenticationEntryPointFor((request, response, exception) ->
+                                Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication is required."),
+                                request -> true));
         return http.build();
+    }
+
+    /**
+     * The login page of the authorization code flow: a browser session (the only one in this service), forms with CSRF
+     * tokens, no framing, and a strict content policy (no script at all).
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain loginPageSecurity(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/login", "/login/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(
+                        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'")))
+                .build();
     }
 
     /** The steps of a login and of a password reset: open to anyone, and a bearer header sent along is ignored there. */
@@ -49,7 +71,7 @@ public class SecurityConfiguration {
      * with an expired access token still attached must get its new tokens, not a 401 about the old one.
      */
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain identitySecurity(HttpSecurity http) throws Exception {
         DefaultBearerTokenResolver headerResolver = new DefaultBearerTokenResolver();
         BearerTokenResolver resolver = request -> OPEN_LOGIN_PATHS.contains(request.getRequestURI()) ? null : headerResolver.resolve(request);

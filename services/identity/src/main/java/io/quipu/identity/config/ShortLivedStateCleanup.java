@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import io.quipu.identity.store.LoginTransactionStore;
 import io.quipu.identity.store.PasskeyStore;
 import io.quipu.identity.store.PasswordResetStore;
+import io.quipu.identity.store.SpentRefreshTokenStore;
 import io.quipu.identity.store.RefreshTokenStore;
 import io.quipu.identity.store.StepUpStore;
 
@@ -35,17 +36,19 @@ public class ShortLivedStateCleanup {
     private final PasskeyStore passkeys;
     private final StepUpStore stepUps;
     private final PasswordResetStore passwordResets;
+    private final SpentRefreshTokenStore spentRefreshTokens;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     ShortLivedStateCleanup(LoginTransactionStore logins, RefreshTokenStore refreshTokens, PasskeyStore passkeys, StepUpStore stepUps,
-                           PasswordResetStore passwordResets, JdbcClient jdbc,
+                           PasswordResetStore passwordResets, SpentRefreshTokenStore spentRefreshTokens, JdbcClient jdbc,
                            Clock clock) {
         this.logins = logins;
         this.refreshTokens = refreshTokens;
         this.passkeys = passkeys;
         this.stepUps = stepUps;
         this.passwordResets = passwordResets;
+        this.spentRefreshTokens = spentRefreshTokens;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -60,7 +63,8 @@ public class ShortLivedStateCleanup {
                 int now = passkeys.deleteExpiredChallenges(before, BATCH_SIZE)
                         + logins.deleteExpired(before, BATCH_SIZE) + refreshTokens.deleteExpired(before, BATCH_SIZE)
                         + deleteExpiredAuthorizations(before) + stepUps.deleteExpired(before, BATCH_SIZE)
-                        + passwordResets.deleteExpired(before, BATCH_SIZE);
+                        + passwordResets.deleteExpired(before, BATCH_SIZE)
+                        + spentRefreshTokens.deleteExpired(before, BATCH_SIZE);
                 deleted += now;
                 if (now == 0) {
                     break;
@@ -78,9 +82,8 @@ public class ShortLivedStateCleanup {
         return jdbc.sql("""
                         delete from oauth2_authorization where id in (
                             select id from oauth2_authorization
-                            where access_token_expires_at < :before
-                              and (refresh_token_expires_at is null or refresh_token_expires_at < :before)
-                              and (authorization_code_expires_at is null or authorization_code_expires_at < :before)
+                            -- greatest() skips nulls: the last of the code, access and refresh tokens to expire
+                            where greatest(authorization_code_expires_at, access_token_expires_at, refresh_token_expires_at) < :before
                             limit :limit)""")
                 .param("before", Timestamp.from(before)).param("limit", BATCH_SIZE)
                 .update();
