@@ -11,6 +11,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.quipu.sandbox.domain.faults.Fault;
+import io.quipu.sandbox.domain.faults.FaultBook;
+import io.quipu.sandbox.domain.faults.FaultMode;
 import io.quipu.sandbox.domain.mail.MailAttachment;
 import io.quipu.sandbox.domain.mail.Mailbox;
 import io.quipu.sandbox.domain.mail.ReceivedMail;
@@ -33,10 +36,12 @@ public class HomePageController {
 
     private final Mailbox mailbox;
     private final SmsInbox smsInbox;
+    private final FaultBook faultBook;
 
-    public HomePageController(Mailbox mailbox, SmsInbox smsInbox) {
+    public HomePageController(Mailbox mailbox, SmsInbox smsInbox, FaultBook faultBook) {
         this.mailbox = mailbox;
         this.smsInbox = smsInbox;
+        this.faultBook = faultBook;
     }
 
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
@@ -58,8 +63,10 @@ public class HomePageController {
                 <h1>Quipu sandbox</h1>
                 <p class="muted">Simulated external systems. This page refreshes every 15 seconds.
                 JSON: <a href="/sandbox/sms">/sandbox/sms</a>, <a href="/sandbox/mail">/sandbox/mail</a>,
+                <a href="/sandbox/faults">/sandbox/faults</a>,
                 API docs: <a href="/swagger-ui.html">/swagger-ui.html</a>.</p>
                 """);
+        appendProviders(page, faultBook.active());
         appendSms(page, smsInbox.latest(null, SHOWN_MESSAGES));
         appendMail(page, mailbox.latest(null, SHOWN_MESSAGES));
         page.append("</body></html>\n");
@@ -68,6 +75,34 @@ public class HomePageController {
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
                 .header("X-Content-Type-Options", "nosniff")
                 .body(page.toString());
+    }
+
+    /** The onboarding providers, what a test can control in each, and the faults in force (set at /sandbox/faults). */
+    private static void appendProviders(StringBuilder page, List<Fault> faults) {
+        page.append("""
+                <h2>Onboarding providers</h2>
+                <table><tr><th>provider</th><th>API (X-Api-Key)</th><th>control</th></tr>
+                <tr><td>Identity registry</td><td>GET /registry/v1/persons/{DNI|CEDULA_EC}/{number}</td>
+                <td>PUT/DELETE /sandbox/registry/persons/{type}/{number}; DNI ending in 000: not found; 10000009: deceased</td></tr>
+                <tr><td>Biometrics</td><td>POST /biometrics/v1/verifications</td><td>GET /sandbox/biometrics/templates/{photoReference}</td></tr>
+                <tr><td>Screening</td><td>POST /screening/v1/checks</td><td>POST/DELETE /sandbox/screening/entries</td></tr>
+                <tr><td>E-signature</td><td>POST /esign/v1/signatures</td><td>GET <a href="/sandbox/esign/certificate">/sandbox/esign/certificate</a></td></tr>
+                </table>
+                """);
+        if (faults.isEmpty()) {
+            page.append("<p class=\"muted\">No faults injected (<a href=\"/sandbox/faults\">/sandbox/faults</a>).</p>\n");
+            return;
+        }
+        page.append("<p><b>Faults in force:</b> ");
+        for (Fault fault : faults) {
+            page.append(htmlEscape(fault.provider().apiName())).append(' ').append(fault.mode().apiName());
+            if (fault.mode() == FaultMode.SLOW) {
+                page.append(' ').append(fault.delayMillis()).append(" ms");
+            }
+            page.append(fault.remainingCalls() == Fault.UNTIL_CLEARED ? " (until cleared)" : " (" + fault.remainingCalls() + " calls)")
+                    .append("; ");
+        }
+        page.append("</p>\n");
     }
 
     private static void appendSms(StringBuilder page, List<SmsMessage> messages) {

@@ -1,5 +1,6 @@
 package io.quipu.sandbox.api;
 
+import static io.quipu.sandbox.api.ApiAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -212,6 +213,11 @@ class SandboxApiTest {
         assertThat(paths.has("/sms/v1/messages")).isTrue();
         assertThat(paths.has("/sandbox/sms/latest-otp")).isTrue();
         assertThat(paths.has("/sandbox/mail/{id}/attachments/{index}")).isTrue();
+        assertThat(paths.has("/registry/v1/persons/{documentType}/{documentNumber}")).isTrue();
+        assertThat(paths.has("/biometrics/v1/verifications")).isTrue();
+        assertThat(paths.has("/screening/v1/checks")).isTrue();
+        assertThat(paths.has("/esign/v1/signatures")).isTrue();
+        assertThat(paths.has("/sandbox/faults/{provider}")).isTrue();
         assertThat(paths.has("/error")).isFalse();
         assertThat(docs.json().get("info").get("title").asString()).isEqualTo("Quipu sandbox");
     }
@@ -220,11 +226,5 @@ class SandboxApiTest {
     void exposesHealthProbes() {
         assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
-    }
-
-    private static void assertProblem(HttpTestClient.Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.text()).isEqualTo(status);
-        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(reply.json().get("code").asString()).isEqualTo(code);
     }
 }

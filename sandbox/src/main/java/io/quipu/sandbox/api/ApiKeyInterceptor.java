@@ -11,14 +11,14 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 import io.quipu.platform.web.ApiException;
 
-/** Refuses calls to the SMS gateway without the right {@code X-Api-Key}, like a real provider: 401 problem details. */
-public class SmsApiKeyInterceptor implements HandlerInterceptor {
+/** Refuses calls to a simulated provider without its {@code X-Api-Key}, like a real provider: 401 problem details. */
+public class ApiKeyInterceptor implements HandlerInterceptor {
 
     public static final String HEADER = "X-Api-Key";
 
     private final byte[] expectedKey;
 
-    public SmsApiKeyInterceptor(String expectedKey) {
+    public ApiKeyInterceptor(String expectedKey) {
         this.expectedKey = expectedKey.getBytes(StandardCharsets.UTF_8);
     }
 
