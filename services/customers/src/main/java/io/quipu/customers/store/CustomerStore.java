@@ -1,0 +1,171 @@
+package io.quipu.customers.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.quipu.customers.domain.Customer;
+import io.quipu.customers.domain.CustomerStatus;
+import io.quipu.customers.domain.DocumentType;
+import io.quipu.customers.domain.RiskLevel;
+import io.quipu.platform.crypto.FieldCipher;
+
+/**
+ * Customers in PostgreSQL. Phone, document number and birth date are encrypted here, bound to their row and column
+ * (associated data), so a value copied to another row or column does not decrypt; the document is looked up by its
+ * blind index. Nothing above this class sees ciphertext.
+ */
+@Repository
+public class CustomerStore {
+
+    /** Upper bound of any page of customers. */
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+
+    public CustomerStore(JdbcClient jdbc, FieldCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException when the e-mail or the document is taken */
+    public void insert(Customer customer) {
+        jdbc.sql("""
+                        insert into customers (id, given_names, paternal_surname, maternal_surname, email, phone_encrypted,
+                            document_type, document_number_encrypted, document_index, birth_date_encrypted, address, nationality,
+                            occupation, pep, status, risk_level, language, version, created_at, updated_at)
+                        values (:id, :givenNames, :paternalSurname, :maternalSurname, :email, :phone, :documentType, :documentNumber,
+                            :documentIndex, :birthDate, :address, :nationality, :occupation, :pep, :status, :riskLevel, :language,
+                            0, :createdAt, :updatedAt)""")
+                .param("id", customer.id())
+                .param("givenNames", customer.givenNames())
+                .param("paternalSurname", customer.paternalSurname())
+                .param("maternalSurname", customer.maternalSurname())
+                .param("email", customer.email())
+                .param("phone", cipher.encrypt(customer.phone(), associatedData("phone", customer.id())))
+                .param("documentType", customer.documentType().name())
+                .param("documentNumber", cipher.encrypt(customer.documentNumber(), associatedData("document_number", customer.id())))
+                .param("documentIndex", documentIndex(customer.documentType(), customer.documentNumber()))
+                .param("birthDate", cipher.encrypt(customer.birthDate().toString(), associatedData("birth_date", customer.id())))
+                .param("address", customer.address())
+                .param("nationality", customer.nationality())
+                .param("occupation", customer.occupation())
+                .param("pep", customer.politicallyExposed())
+                .param("status", customer.status().name())
+                .param("riskLevel", customer.riskLevel().name())
+                .param("language", customer.language())
+                .param("createdAt", Timestamp.from(customer.createdAt()))
+                .param("updatedAt", Timestamp.from(customer.updatedAt()))
+                .update();
+    }
+
+    /**
+     * Writes the changeable fields if the row is still at the version the change was based on.
+     *
+     * @return false when someone else changed the customer meanwhile (the caller answers 409)
+     */
+    public boolean update(Customer customer) {
+        return jdbc.sql("""
+                        update customers set email = :email, phone_encrypted = :phone, address = :address, occupation = :occupation,
+                            status = :status, risk_level = :riskLevel, pep = :pep, language = :language, version = version + 1,
+                            updated_at = :updatedAt
+                        where id = :id and version = :version""")
+                .param("email", customer.email())
+                .param("phone", cipher.encrypt(customer.phone(), associatedData("phone", customer.id())))
+                .param("address", customer.address())
+                .param("occupation", customer.occupation())
+                .param("status", customer.status().name())
+                .param("riskLevel", customer.riskLevel().name())
+                .param("pep", customer.politicallyExposed())
+                .param("language", customer.language())
+                .param("updatedAt", Timestamp.from(customer.updatedAt()))
+                .param("id", customer.id())
+                .param("version", customer.version())
+                .update() == 1;
+    }
+
+    public Optional<Customer> find(UUID id) {
+        return jdbc.sql("select * from customers where id = :id").param("id", id).query(this::map).optional();
+    }
+
+    public Optional<Customer> findByDocument(DocumentType type, String number) {
+        return jdbc.sql("select * from customers where document_type = :type and document_index = :index")
+                .param("type", type.name()).param("index", documentIndex(type, number))
+                .query(this::map).optional();
+    }
+
+    public Optional<Customer> findByEmail(String email) {
+        return jdbc.sql("select * from customers where email = :email").param("email", email).query(this::map).optional();
+    }
+
+    /** Customers whose paternal surname starts with {@code prefix} (any case), by surname then id, after {@code after}. */
+    public List<Customer> searchBySurnamePrefix(String prefix, SurnameCursor after, int limit) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_PAGE_SIZE);
+        }
+        String pattern = prefix.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("""
+                        select * from customers
+                        where lower(paternal_surname) like :pattern
+                          and (cast(:afterSurname as text) is null or (lower(paternal_surname), id) > (:afterSurname, :afterId))
+                        order by lower(paternal_surname), id
+                        limit :limit""")
+                .param("pattern", pattern)
+                .param("afterSurname", after == null ? null : after.surname())
+                .param("afterId", after == null ? null : after.id())
+                .param("limit", limit)
+                .query(this::map).list();
+    }
+
+    /** Where the next page of a surname search starts. */
+    public record SurnameCursor(String surname, UUID id) {
+    }
+
+    /** The raw stored value of an encrypted column: for tests proving what is at rest. */
+    public String storedValue(UUID id, String column) {
+        if (!List.of("phone_encrypted", "document_number_encrypted", "birth_date_encrypted").contains(column)) {
+            throw new IllegalArgumentException("not an encrypted column: " + column);
+        }
+        return jdbc.sql("select " + column + " from customers where id = :id").param("id", id).query(String.class).single();
+    }
+
+    private String documentIndex(DocumentType type, String number) {
+        return cipher.blindIndex(type.name() + ":" + number);
+    }
+
+    private static String associatedData(String column, UUID id) {
+        return "customers." + column + ":" + id;
+    }
+
+    private Customer map(ResultSet row, int number) throws SQLException {
+        UUID id = row.getObject("id", UUID.class);
+        return new Customer(id,
+                row.getString("given_names"),
+                row.getString("paternal_surname"),
+                row.getString("maternal_surname"),
+                row.getString("email"),
+                cipher.decrypt(row.getString("phone_encrypted"), associatedData("phone", id)),
+                DocumentType.valueOf(row.getString("document_type")),
+                cipher.decrypt(row.getString("document_number_encrypted"), associatedData("document_number", id)),
+                LocalDate.parse(cipher.decrypt(row.getString("birth_date_encrypted"), associatedData("birth_date", id))),
+                row.getString("address"),
+                row.getString("nationality"),
+                row.getString("occupation"),
+                row.getBoolean("pep"),
+                CustomerStatus.valueOf(row.getString("status")),
+                RiskLevel.valueOf(row.getString("risk_level")),
+                row.getString("language"),
+                row.getLong("version"),
+                row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("updated_at").toInstant());
+    }
+}
