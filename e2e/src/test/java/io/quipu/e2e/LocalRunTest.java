@@ -124,29 +124,36 @@ class LocalRunTest {
      * sandbox's SMS inbox, then a protected service endpoint through the gateway with the session only. Staff may read
      * the ledger; a customer's session may not (least privilege, checked by the ledger itself).
      */
+    /**
+     * Issues 4 and 5 through the gateway with every real service: staff and a demo customer log in (password + SMS
+     * code, BFF session); a new person onboards (identity registry, selfie, screening, login, account, signed contract
+     * in the mailbox), logs in with the login they chose, and reads their own 360° view.
+     */
     @Test
-    void staffAndCustomersLogInThroughTheGatewayAndOnlyStaffReachTheLedger() throws Exception {
+    void peopleOnboardAndLogInThroughTheGatewayAndOnlyStaffReachTheLedger() throws Exception {
         Path launcherJar = executableJar("launcher", "quipu-launcher");
         for (String[] module : new String[][] {{"sandbox", "quipu-sandbox"}, {"services/identity", "quipu-identity"},
-                {"services/ledger", "quipu-ledger"}, {"services/gateway", "quipu-gateway"}}) {
+                {"services/customers", "quipu-customers"}, {"services/ledger", "quipu-ledger"}, {"services/gateway", "quipu-gateway"}}) {
             executableJar(module[0], module[1]);
         }
-        int portOffset = freePortOffset(List.of(8080, 8081, 8083, SANDBOX_PORT, SANDBOX_SMTP_PORT));
-        launcher = startLauncher(launcherJar, "identity,ledger,gateway", freePort(), freePort(), portOffset);
-        await("identity, ledger and gateway are ready").atMost(STARTUP_TIMEOUT.multipliedBy(2)).pollInterval(Duration.ofMillis(500))
+        int portOffset = freePortOffset(List.of(8080, 8081, 8082, 8083, SANDBOX_PORT, SANDBOX_SMTP_PORT));
+        launcher = startLauncher(launcherJar, "identity,customers,ledger,gateway", freePort(), freePort(), portOffset);
+        await("identity, customers, ledger and gateway are ready").atMost(STARTUP_TIMEOUT.multipliedBy(2))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> launcherAliveOrFail() && "ready".equals(service("gateway", "state"))
-                        && "ready".equals(service("identity", "state")) && "ready".equals(service("ledger", "state")));
+                        && "ready".equals(service("identity", "state")) && "ready".equals(service("customers", "state"))
+                        && "ready".equals(service("ledger", "state")));
 
         String gateway = "http://127.0.0.1:" + (8080 + portOffset);
-        String sandboxInbox = "http://127.0.0.1:" + (SANDBOX_PORT + portOffset);
+        String sandbox = "http://127.0.0.1:" + (SANDBOX_PORT + portOffset);
         Browser admin = new Browser(gateway);
-        admin.logIn("demo.admin", "Quipu-Admin-2026", "+51900000090", sandboxInbox);
+        admin.logIn("demo.admin", "Quipu-Admin-2026", "+51900000090", sandbox);
         HttpResponse<String> accounts = admin.get("/api/ledger/accounts?customerId=0193c0de-0000-7000-8000-000000000001");
         assertThat(accounts.statusCode()).as(accounts.body()).isEqualTo(200);
         assertThat(admin.get("/bff/session").body()).contains("\"subject\":\"demo.admin\"").doesNotContain("\"accessToken\"", "eyJ");
 
         Browser customer = new Browser(gateway);
-        customer.logIn("demo.ana", "Quipu-Demo-2026", "+51900000001", sandboxInbox);
+        customer.logIn("demo.ana", "Quipu-Demo-2026", "+51900000001", sandbox);
         assertThat(customer.get("/bff/session").body()).contains("0193c0de-0000-7000-8000-000000000001");
         // A customer's token is not even addressed to the ledger (its audience lists the services customers use), so
         // the ledger refuses it as a token, before any rule about customers.
@@ -154,6 +161,21 @@ class LocalRunTest {
 
         Browser stranger = new Browser(gateway);
         assertThat(stranger.get("/api/ledger/accounts?customerId=0193c0de-0000-7000-8000-000000000001").statusCode()).isEqualTo(401);
+
+        // A new person onboards through the gateway's API, then logs in with what they chose.
+        Onboarding onboarding = new Onboarding(gateway, sandbox);
+        String customerId = onboarding.completeFor("47813526", "Valeria", "Salazar", "Gutiérrez", "valeria.salazar@example.com",
+                "+51987123456", "valeria.salazar", "Quipu-Valeria-2026!");
+        Browser valeria = new Browser(gateway);
+        valeria.logIn("valeria.salazar", "Quipu-Valeria-2026!", "+51987123456", sandbox);
+        HttpResponse<String> profile = valeria.get("/api/customers/customers/" + customerId + "/profile");
+        assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
+        assertThat((String) JsonPath.read(profile.body(), "$.customer.status")).isEqualTo("active");
+        assertThat((String) JsonPath.read(profile.body(), "$.accounts.status")).isEqualTo("available");
+        assertThat((String) JsonPath.read(profile.body(), "$.accounts.data[0].accountNumber")).isEqualTo(onboarding.accountNumber);
+        assertThat((String) JsonPath.read(profile.body(), "$.accounts.data[0].available.amount")).isEqualTo("0.00");
+        // Someone else's record is not there for her.
+        assertThat(valeria.get("/api/customers/customers/0193c0de-0000-7000-8000-000000000001").statusCode()).isEqualTo(404);
     }
 
     /**

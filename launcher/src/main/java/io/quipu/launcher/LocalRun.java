@@ -113,6 +113,12 @@ final class LocalRun {
             environment.put("SPRING_DATASOURCE_USERNAME", infrastructure.postgresUsername());
             environment.put("SPRING_DATASOURCE_PASSWORD", "");
         }
+        // E-mail goes to the sandbox's mailbox (its SMTP port moves with QUIPU_PORT_OFFSET too).
+        ServiceCatalog.find(ServiceCatalog.SANDBOX).map(sandbox -> settings.additionalPortsOf(sandbox).get(ServiceCatalog.SANDBOX_SMTP_PORT))
+                .ifPresent(port -> {
+                    environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+                    environment.put("SPRING_MAIL_PORT", String.valueOf(port));
+                });
         // Where every other service answers, as quipu.services.<name>.url: ports move with QUIPU_PORT_OFFSET.
         for (ServiceDefinition other : ServiceCatalog.SERVICES) {
             environment.put("QUIPU_SERVICES_" + other.name().toUpperCase(Locale.ROOT) + "_URL",

@@ -16,11 +16,13 @@ final class ServiceCatalog {
 
     static final String SANDBOX = "sandbox";
     static final String GATEWAY = "gateway";
+    /** The sandbox's second port: its SMTP mailbox, where every service's e-mail goes in the local run. */
+    static final String SANDBOX_SMTP_PORT = "QUIPU_SANDBOX_SMTPPORT";
 
     static final List<ServiceDefinition> SERVICES = List.of(
             // Its SMTP mailbox (quipu.sandbox.smtp-port) is a second port.
             new ServiceDefinition(SANDBOX, 8099, "sandbox", "quipu-sandbox", false, FIRST,
-                    Map.of("QUIPU_SANDBOX_SMTPPORT", 2525)),
+                    Map.of(SANDBOX_SMTP_PORT, 2525)),
             new ServiceDefinition("identity", 8081, "services/identity", "quipu-identity", true, MIDDLE),
             new ServiceDefinition("customers", 8082, "services/customers", "quipu-customers", true, MIDDLE),
             new ServiceDefinition("ledger", 8083, "services/ledger", "quipu-ledger", true, MIDDLE),

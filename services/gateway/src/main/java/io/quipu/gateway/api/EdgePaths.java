@@ -17,14 +17,21 @@ import io.quipu.gateway.domain.BackendServices;
 /** The gateway's path rules in one place: which requests are open, which are logins, which service a path goes to. */
 public final class EdgePaths {
 
-    /** Paths under /api that need no token: the login itself, the authorization server's endpoints, API documents. */
+    /**
+     * Paths under /api that need no token: the login itself, the authorization server's endpoints, onboarding (the
+     * applicant has no login yet; the case's resume token guards it), API documents.
+     */
     public static final List<String> PUBLIC_API_PATHS = List.of("/api/identity/auth/**", "/api/identity/oauth2/**",
-            "/api/identity/.well-known/**", "/api/*/v3/api-docs", "/api/*/v3/api-docs/**");
+            "/api/identity/.well-known/**", "/api/customers/onboarding", "/api/customers/onboarding/**", "/api/*/v3/api-docs",
+            "/api/*/v3/api-docs/**");
     /** The sandbox's simulators; open only in the local run (they show every one-time password they "sent"). */
     public static final String SANDBOX_PATHS = "/api/sandbox/**";
-    /** Where passwords and codes are guessed: the stricter per-address rate limit applies. */
+    /**
+     * Where passwords and codes are guessed, and where onboarding starts (each start queries the identity registry):
+     * the stricter per-address rate limit applies.
+     */
     public static final List<String> AUTHENTICATION_PATHS = List.of("/bff/login", "/bff/verify-otp", "/bff/passkey", "/bff/passkey/**",
-            "/api/identity/auth/**");
+            "/api/identity/auth/**", "/api/customers/onboarding");
 
     private static final String BEARER_PREFIX = "bearer ";
 
