@@ -26,7 +26,7 @@ import io.quipu.contracts.ledger.AccountTransferLine;
 import io.quipu.contracts.ledger.AccountTransferPage;
 import io.quipu.contracts.ledger.BalanceAt;
 import io.quipu.contracts.ledger.OpenAccountRequest;
-import io.quipu.ledger.domain.AccountNumbers;
+import io.quipu.platform.banking.AccountNumbers;
 import io.quipu.ledger.domain.AccountStatus;
 import io.quipu.ledger.domain.Transfer;
 import io.quipu.ledger.store.AccountRecord;

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.quipu.ledger.domain.AccountNumbers;
+import io.quipu.platform.banking.AccountNumbers;
 import io.quipu.ledger.domain.ResultCode;
 import io.quipu.ledger.domain.TransferCommand;
 import io.quipu.ledger.domain.TransferEngine;

@@ -1,4 +1,4 @@
-package io.quipu.ledger.domain;
+package io.quipu.platform.banking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

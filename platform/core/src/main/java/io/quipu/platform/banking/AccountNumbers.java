@@ -1,7 +1,8 @@
-package io.quipu.ledger.domain;
+package io.quipu.platform.banking;
 
 /**
- * Account numbers: the bank's 14-digit number and the Peruvian interbank code (CCI, 20 digits).
+ * Account numbers: the bank's 14-digit number and the Peruvian interbank code (CCI, 20 digits). Shared: the ledger
+ * issues them, payments and the sandbox's clearing house check them.
  *
  * <p>Account number = branch (3) + sequence (10) + Luhn check digit (1).
  * <p>CCI = bank (3) + branch (3) + account (12) + 2 check digits, as ASBANC defines them: the first check digit over
@@ -48,7 +49,7 @@ public final class AccountNumbers {
                 && cciCheckDigit(cci.substring(6, 18)) == cci.charAt(19) - '0';
     }
 
-    static int cciCheckDigit(String digits) {
+    public static int cciCheckDigit(String digits) {
         int sum = 0;
         for (int index = 0; index < digits.length(); index++) {
             int product = (digits.charAt(index) - '0') * (index % 2 == 0 ? 1 : 2);
@@ -57,7 +58,7 @@ public final class AccountNumbers {
         return (10 - sum % 10) % 10;
     }
 
-    static int luhnCheckDigit(String digits) {
+    public static int luhnCheckDigit(String digits) {
         int sum = 0;
         boolean doubleIt = true;
         for (int index = digits.length() - 1; index >= 0; index--) {
