@@ -20,6 +20,9 @@ public interface LedgerClient {
     @GetExchange("/accounts/{id}")
     AccountResponse account(@PathVariable UUID id);
 
+    @GetExchange("/accounts/by-number/{number}")
+    AccountResponse accountByNumber(@PathVariable String number);
+
     @GetExchange("/accounts")
     List<AccountResponse> accountsOfCustomer(@RequestParam UUID customerId);
 

@@ -31,7 +31,6 @@ import io.quipu.customers.clients.ContractMailer;
 import io.quipu.customers.clients.ESignatureClient;
 import io.quipu.customers.clients.IdentityRegistryClient;
 import io.quipu.customers.clients.PlatformServices;
-import io.quipu.customers.clients.ProviderUnavailableException;
 import io.quipu.customers.clients.RegistryPerson;
 import io.quipu.customers.clients.ScreeningClient;
 import io.quipu.customers.clients.ScreeningResult;
@@ -55,6 +54,7 @@ import io.quipu.customers.store.CustomerStore;
 import io.quipu.customers.store.DocumentStore;
 import io.quipu.customers.store.OnboardingRecord;
 import io.quipu.customers.store.OnboardingStore;
+import io.quipu.platform.clients.ProviderUnavailableException;
 import io.quipu.platform.id.Ids;
 import io.quipu.platform.web.ApiException;
 
@@ -243,7 +243,7 @@ public class OnboardingService {
         }
         OnboardingRecord verified = record.withSelfie(record.selfieAttempts() + 1, verification.verificationId())
                 .with(record.onboarding().advance(OnboardingState.SELFIE_VERIFIED, now, "biometric match"))
-                .dueAt(now);
+                .dueAt(safetyNet(now));
         saveOrConflict(verified, now);
         return view(runAutomaticSteps(caseId), null);
     }
@@ -255,7 +255,7 @@ public class OnboardingService {
         Instant now = clock.instant();
         OnboardingRecord created = record.withUser(userId, username.toLowerCase(Locale.ROOT), accountCurrency)
                 .with(record.onboarding().advance(OnboardingState.CREDENTIALS_CREATED, now, "login created"))
-                .dueAt(now);
+                .dueAt(safetyNet(now));
         saveOrConflict(created, now);
         return view(runAutomaticSteps(caseId), null);
     }
@@ -295,7 +295,7 @@ public class OnboardingService {
                     contractFileName(record), "application/pdf", signed.signedPdf(), signed.documentSha256(), signed.signatureId(), now));
             saveOrConflict(record.withContract(documentId)
                     .with(record.onboarding().advance(OnboardingState.CONTRACT_SIGNED, now, "signed, signature " + signed.signatureId()))
-                    .dueAt(now), now);
+                    .dueAt(safetyNet(now)), now);
         });
         return view(runAutomaticSteps(caseId), null);
     }
@@ -343,6 +343,12 @@ public class OnboardingService {
                 if (next == null) {
                     return record;
                 }
+            } catch (ApiException movedMeanwhile) {
+                if (!"onboarding_changed".equals(movedMeanwhile.code())) {
+                    throw movedMeanwhile;
+                }
+                // Another worker (the resumer, or a second request) did this step first: its result stands.
+                return cases.find(caseId).orElseThrow();
             } catch (ProviderUnavailableException down) {
                 Duration delay = retryDelay(record.attempts());
                 log.info("onboarding case {}: {} unavailable in state {}, retrying in {}", caseId, down.provider(),
@@ -411,6 +417,14 @@ public class OnboardingService {
         if (customer.status() == CustomerStatus.PROSPECT) {
             customers.update(customer.withStatus(CustomerStatus.CLOSED, now));
         }
+    }
+
+    /**
+     * When the resumer should do an automatic step if this request does not get to it (it crashed): a little later, so
+     * the two do not race for it in the normal case.
+     */
+    private Instant safetyNet(Instant now) {
+        return now.plus(settings.firstRetryDelay());
     }
 
     private Duration retryDelay(int attempts) {

@@ -7,6 +7,10 @@ import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.quipu.platform.clients.ProviderEndpoint;
+import io.quipu.platform.clients.ProviderSettings;
+import io.quipu.platform.clients.ProviderUnavailableException;
+
 /**
  * Compares the face features of a selfie with the registry photo of a document ({@code POST
  * /biometrics/v1/verifications}); the provider also judges liveness. Locally the sandbox plays the provider.

@@ -21,6 +21,9 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
+import io.quipu.platform.clients.ProviderSettings;
+import io.quipu.platform.clients.ProviderUnavailableException;
+
 /**
  * E-mails the customer the contract they signed, as a PDF attachment, in Spanish or English. Only a failure to
  * connect is retried: then nothing was delivered, while after a timeout mid-way the customer may already have it.

@@ -10,6 +10,10 @@ import java.util.Base64;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.quipu.platform.clients.ProviderEndpoint;
+import io.quipu.platform.clients.ProviderSettings;
+import io.quipu.platform.clients.ProviderUnavailableException;
+
 /**
  * Has the e-signature provider sign a PDF for a signer who has just passed a biometric verification ({@code POST
  * /esign/v1/signatures}). Retrying is safe: the provider answers a repeated {@code requestId} with the signature it

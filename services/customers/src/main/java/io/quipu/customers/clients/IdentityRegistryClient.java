@@ -8,6 +8,10 @@ import java.util.Optional;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.quipu.platform.clients.ProviderEndpoint;
+import io.quipu.platform.clients.ProviderSettings;
+import io.quipu.platform.clients.ProviderUnavailableException;
+
 /**
  * Asks the national identity registry (RENIEC in Peru, the Registro Civil in Ecuador) who holds a document:
  * {@code GET /registry/v1/persons/{documentType}/{documentNumber}}. Locally the sandbox plays the registry.

@@ -6,9 +6,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.web.client.HttpStatusCodeException;
-import org.springframework.web.client.ResourceAccessException;
 
 import io.quipu.contracts.identity.CreateUserRequest;
 import io.quipu.contracts.identity.IdentityClient;
@@ -18,10 +16,10 @@ import io.quipu.contracts.ledger.AccountResponse;
 import io.quipu.contracts.ledger.AccountTransferPage;
 import io.quipu.contracts.ledger.LedgerClient;
 import io.quipu.contracts.ledger.OpenAccountRequest;
+import io.quipu.platform.clients.ServiceCalls;
 import io.quipu.platform.web.ApiException;
 import io.quipu.platform.web.FieldProblem;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform's own services that customers calls: identity (logins) and the ledger (accounts), with the service's
@@ -35,12 +33,9 @@ public class PlatformServices {
 
     private final IdentityClient identity;
     private final LedgerClient ledger;
-    private final JsonMapper json;
-
-    public PlatformServices(IdentityClient identity, LedgerClient ledger, JsonMapper json) {
+    public PlatformServices(IdentityClient identity, LedgerClient ledger) {
         this.identity = identity;
         this.ledger = ledger;
-        this.json = json;
     }
 
     /**
@@ -49,12 +44,10 @@ public class PlatformServices {
      */
     public UUID createCustomerUser(String username, String password, String phone, UUID customerId) {
         try {
-            return identity.createUser(new CreateUserRequest(username, password, phone, UserKind.CUSTOMER, customerId, null)).id();
+            return ServiceCalls.call("identity", () -> identity.createUser(new CreateUserRequest(username, password, phone,
+                    UserKind.CUSTOMER, customerId, null))).id();
         } catch (HttpStatusCodeException refused) {
-            if (refused.getStatusCode().is5xxServerError()) {
-                throw new ProviderUnavailableException("identity", "status " + refused.getStatusCode().value(), refused);
-            }
-            JsonNode problem = problem(refused);
+            JsonNode problem = ServiceCalls.problem(refused);
             String code = problem.path("code").asString("");
             if (refused.getStatusCode().value() == 409 && "customer_has_user".equals(code)) {
                 return null;
@@ -67,9 +60,6 @@ public class PlatformServices {
                         problem.path("detail").asString("The login could not be created."), fields);
             }
             throw new IllegalStateException("identity refused the user creation: " + refused.getStatusCode() + " " + code, refused);
-        } catch (ResourceAccessException | ClientAuthorizationException down) {
-            // ClientAuthorizationException: no token for this service (identity's token endpoint down or refusing).
-            throw new ProviderUnavailableException("identity", down.getMessage(), down);
         }
     }
 
@@ -88,25 +78,11 @@ public class PlatformServices {
         return ledgerCall(() -> ledger.history(accountId, null, limit));
     }
 
-    private <T> T ledgerCall(Supplier<T> call) {
+    private static <T> T ledgerCall(Supplier<T> call) {
         try {
-            return call.get();
+            return ServiceCalls.call("ledger", call);
         } catch (HttpStatusCodeException refused) {
-            if (refused.getStatusCode().is5xxServerError()) {
-                throw new ProviderUnavailableException("ledger", "status " + refused.getStatusCode().value(), refused);
-            }
-            throw new IllegalStateException("the ledger refused: " + refused.getStatusCode() + " "
-                    + problem(refused).path("code").asString(""), refused);
-        } catch (ResourceAccessException | ClientAuthorizationException down) {
-            throw new ProviderUnavailableException("ledger", down.getMessage(), down);
-        }
-    }
-
-    private JsonNode problem(HttpStatusCodeException refused) {
-        try {
-            return json.readTree(refused.getResponseBodyAsByteArray());
-        } catch (RuntimeException notJson) {
-            return json.createObjectNode();
+            throw new IllegalStateException("the ledger refused: " + refused.getStatusCode() + " " + ServiceCalls.problemCode(refused), refused);
         }
     }
 }

@@ -9,6 +9,10 @@ import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.quipu.platform.clients.ProviderEndpoint;
+import io.quipu.platform.clients.ProviderSettings;
+import io.quipu.platform.clients.ProviderUnavailableException;
+
 /**
  * Screens a person against sanctions lists and lists of politically exposed persons ({@code POST
  * /screening/v1/checks}). Never retried here, as the design documents ask ("no retry, manual"): a check that did

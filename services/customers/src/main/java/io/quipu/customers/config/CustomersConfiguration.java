@@ -36,7 +36,6 @@ import io.quipu.customers.store.OnboardingStore;
 import io.quipu.platform.crypto.FieldCipher;
 import io.quipu.platform.security.ResourceServerAutoConfiguration;
 import io.quipu.platform.security.ServiceClients;
-import tools.jackson.databind.json.JsonMapper;
 
 @Configuration
 @EnableScheduling
@@ -56,12 +55,12 @@ public class CustomersConfiguration {
     }
 
     @Bean
-    PlatformServices platformServices(ServiceClients clients, JsonMapper json,
+    PlatformServices platformServices(ServiceClients clients,
                                       @Value("${quipu.services.identity.url:http://127.0.0.1:8081}") String identityUrl,
                                       @Value("${quipu.services.ledger.url:http://127.0.0.1:8083}") String ledgerUrl,
                                       @Value("${quipu.customers.platform-call-timeout:10s}") Duration timeout) {
         return new PlatformServices(clients.create(IdentityClient.class, identityUrl, "customers", timeout),
-                clients.create(LedgerClient.class, ledgerUrl, "customers", timeout), json);
+                clients.create(LedgerClient.class, ledgerUrl, "customers", timeout));
     }
 
     @Bean

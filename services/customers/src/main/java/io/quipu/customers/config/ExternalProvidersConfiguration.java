@@ -3,7 +3,6 @@ package io.quipu.customers.config;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -13,9 +12,9 @@ import io.quipu.customers.clients.BiometricsClient;
 import io.quipu.customers.clients.ContractMailer;
 import io.quipu.customers.clients.ESignatureClient;
 import io.quipu.customers.clients.IdentityRegistryClient;
-import io.quipu.customers.clients.ProviderSettings;
-import io.quipu.customers.clients.ProviderSettings.Backoff;
 import io.quipu.customers.clients.ScreeningClient;
+import io.quipu.platform.clients.ProviderSettings.Backoff;
+import io.quipu.platform.clients.ProviderSettings;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,19 +69,7 @@ public class ExternalProvidersConfiguration {
         return new ContractMailer(mailSender, from, maxAttempts, retryWait);
     }
 
-    /** A provider's settings: its own properties where set, otherwise the defaults; the URL falls back to the sandbox's. */
     static ProviderSettings settings(Environment environment, ProviderSettings defaults) {
-        Binder binder = Binder.get(environment);
-        String prefix = PREFIX + defaults.provider();
-        String sandboxUrl = binder.bind("quipu.services.sandbox.url", String.class).orElse(defaults.baseUrl());
-        return new ProviderSettings(defaults.provider(),
-                binder.bind(prefix + ".url", String.class).orElse(sandboxUrl),
-                binder.bind(prefix + ".api-key", String.class).orElse(defaults.apiKey()),
-                binder.bind(prefix + ".timeout", Duration.class).orElse(defaults.timeout()),
-                binder.bind(prefix + ".max-attempts", Integer.class).orElse(defaults.maxAttempts()),
-                binder.bind(prefix + ".retry-wait", Duration.class).orElse(defaults.retryWait()),
-                binder.bind(prefix + ".backoff", Backoff.class).orElse(defaults.backoff()),
-                binder.bind(prefix + ".circuit-breaker.failures", Integer.class).orElse(defaults.circuitBreakerFailures()),
-                binder.bind(prefix + ".circuit-breaker.open-duration", Duration.class).orElse(defaults.circuitBreakerOpenDuration()));
+        return ProviderSettings.bind(environment, PREFIX + defaults.provider(), defaults);
     }
 }

@@ -14,10 +14,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-import io.quipu.customers.SandboxServer;
 import io.quipu.customers.SandboxServer.Mail;
-import io.quipu.customers.application.ContractDocument;
+import io.quipu.customers.SandboxServer;
 import io.quipu.customers.application.ContractDocument.ContractData;
+import io.quipu.customers.application.ContractDocument;
+import io.quipu.platform.clients.ProviderUnavailableException;
 
 class ContractMailerTest {
 

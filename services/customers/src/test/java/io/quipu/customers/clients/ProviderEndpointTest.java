@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quipu.customers.SandboxServer;
-import io.quipu.customers.clients.ProviderSettings.Backoff;
+import io.quipu.platform.clients.ProviderEndpoint;
+import io.quipu.platform.clients.ProviderSettings.Backoff;
+import io.quipu.platform.clients.ProviderSettings;
+import io.quipu.platform.clients.ProviderUnavailableException;
 
 class ProviderEndpointTest {
 

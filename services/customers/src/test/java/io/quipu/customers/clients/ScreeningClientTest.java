@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quipu.customers.SandboxServer;
+import io.quipu.platform.clients.ProviderUnavailableException;
 
 class ScreeningClientTest {
 

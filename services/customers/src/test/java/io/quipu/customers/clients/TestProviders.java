@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Random;
 
 import io.quipu.customers.SandboxServer;
-import io.quipu.customers.clients.ProviderSettings.Backoff;
+import io.quipu.platform.clients.ProviderSettings.Backoff;
+import io.quipu.platform.clients.ProviderSettings;
 
 import tools.jackson.databind.json.JsonMapper;
 

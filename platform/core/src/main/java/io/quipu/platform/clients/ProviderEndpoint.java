@@ -1,4 +1,4 @@
-package io.quipu.customers.clients;
+package io.quipu.platform.clients;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,14 +39,14 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Nothing of a request or an answer is logged, only the provider, the status and the kind of failure: requests
  * carry document numbers, face features and contracts.
  */
-final class ProviderEndpoint {
+public final class ProviderEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderEndpoint.class);
 
     /** A provider's answer that is not a passing failure: 2xx, or a 4xx the client maps. */
-    record Answer(int status, byte[] body) {
+    public record Answer(int status, byte[] body) {
 
-        boolean isSuccess() {
+        public boolean isSuccess() {
             return status >= 200 && status < 300;
         }
     }
@@ -58,7 +58,7 @@ final class ProviderEndpoint {
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
 
-    ProviderEndpoint(ProviderSettings settings, int maxResponseBytes, JsonMapper json) {
+    public ProviderEndpoint(ProviderSettings settings, int maxResponseBytes, JsonMapper json) {
         if (maxResponseBytes < 1) {
             throw new IllegalArgumentException("maxResponseBytes must be positive");
         }
@@ -82,15 +82,15 @@ final class ProviderEndpoint {
     }
 
     /** The circuit breaker's state, such as CLOSED or OPEN; "NONE" for a provider without one. */
-    String circuitBreakerState() {
+    public String circuitBreakerState() {
         return circuitBreaker == null ? "NONE" : circuitBreaker.getState().name();
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return call(request(path).GET().build());
     }
 
-    Answer postJson(String path, Object body) {
+    public Answer postJson(String path, Object body) {
         byte[] bytes = json.writeValueAsBytes(body);
         return call(request(path)
                 .header("Content-Type", "application/json")
@@ -99,7 +99,7 @@ final class ProviderEndpoint {
     }
 
     /** Reads a JSON answer; fields the provider added since are ignored. */
-    <T> T read(Answer answer, Class<T> type) {
+    public <T> T read(Answer answer, Class<T> type) {
         try {
             return json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(answer.body());
         } catch (JacksonException e) {
@@ -113,13 +113,13 @@ final class ProviderEndpoint {
      * An answer the client did not expect: a mistake of ours (a wrong key, an invalid request), never retried. The
      * problem's {@code code} tells which.
      */
-    IllegalStateException unexpected(Answer answer) {
+    public IllegalStateException unexpected(Answer answer) {
         return new IllegalStateException("the " + settings.provider() + " provider refused the request: status "
                 + answer.status() + ", code " + problemCode(answer));
     }
 
     /** The {@code code} of an RFC 9457 problem answer, or "none" when the answer is not one. */
-    String problemCode(Answer answer) {
+    public String problemCode(Answer answer) {
         try {
             Problem problem = json.readerFor(Problem.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(answer.body());

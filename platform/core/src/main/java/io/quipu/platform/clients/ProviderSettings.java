@@ -1,7 +1,10 @@
-package io.quipu.customers.clients;
+package io.quipu.platform.clients;
 
 import java.net.URI;
 import java.time.Duration;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
 /**
  * How one external provider is called: where, with which key, how long one try may take, how many tries, the pause
@@ -73,5 +76,24 @@ public record ProviderSettings(String provider, String baseUrl, String apiKey, D
         if (!condition) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    /**
+     * A provider's settings from {@code <prefix>.url}, {@code .api-key}, {@code .timeout}, {@code .max-attempts},
+     * {@code .retry-wait}, {@code .backoff}, {@code .circuit-breaker.failures} and {@code .circuit-breaker.open-duration}
+     * where set, otherwise the defaults; the URL falls back to the sandbox's ({@code quipu.services.sandbox.url}).
+     */
+    public static ProviderSettings bind(Environment environment, String prefix, ProviderSettings defaults) {
+        Binder binder = Binder.get(environment);
+        String sandboxUrl = binder.bind("quipu.services.sandbox.url", String.class).orElse(defaults.baseUrl());
+        return new ProviderSettings(defaults.provider(),
+                binder.bind(prefix + ".url", String.class).orElse(sandboxUrl),
+                binder.bind(prefix + ".api-key", String.class).orElse(defaults.apiKey()),
+                binder.bind(prefix + ".timeout", Duration.class).orElse(defaults.timeout()),
+                binder.bind(prefix + ".max-attempts", Integer.class).orElse(defaults.maxAttempts()),
+                binder.bind(prefix + ".retry-wait", Duration.class).orElse(defaults.retryWait()),
+                binder.bind(prefix + ".backoff", Backoff.class).orElse(defaults.backoff()),
+                binder.bind(prefix + ".circuit-breaker.failures", Integer.class).orElse(defaults.circuitBreakerFailures()),
+                binder.bind(prefix + ".circuit-breaker.open-duration", Duration.class).orElse(defaults.circuitBreakerOpenDuration()));
     }
 }

@@ -1,4 +1,4 @@
-package io.quipu.customers.clients;
+package io.quipu.platform.clients;
 
 /**
  * An external provider could not answer: it timed out, refused the connection, answered 5xx or 429 after every try,
