@@ -23,7 +23,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** The control panel of fault injection: make a provider down or slow for its next calls. */
 @RestController
 @RequestMapping("/sandbox/faults")
-@Tag(name = "Faults", description = "Make the registry, biometric, screening or e-signature provider down or slow.")
+@Tag(name = "Faults", description = "Make a provider (registry, biometrics, screening, esign, clearing, swift, fx) down or slow.")
 public class FaultsController {
 
     private final FaultBook faultBook;
@@ -77,6 +77,6 @@ public class FaultsController {
 
     private static Provider provider(String name) {
         return Provider.ofApiName(name).orElseThrow(() -> ApiException.invalidField("provider", "invalid_value",
-                "must be one of: registry, biometrics, screening, esign"));
+                "must be one of: " + Provider.apiNames()));
     }
 }

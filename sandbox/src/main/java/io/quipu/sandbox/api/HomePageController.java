@@ -88,6 +88,15 @@ public class HomePageController {
                 <tr><td>Screening</td><td>POST /screening/v1/checks</td><td>POST/DELETE /sandbox/screening/entries</td></tr>
                 <tr><td>E-signature</td><td>POST /esign/v1/signatures</td><td>GET <a href="/sandbox/esign/certificate">/sandbox/esign/certificate</a></td></tr>
                 </table>
+                <h2>Payment networks and market data</h2>
+                <table><tr><th>provider</th><th>API (X-Api-Key)</th><th>control</th></tr>
+                <tr><td>Clearing house (CCE-like)</td><td>POST /clearing/v1/transfers; GET /clearing/v1/transfers/{traceNumber}</td>
+                <td><a href="/sandbox/clearing/transfers">/sandbox/clearing/transfers</a>, POST …/{traceNumber}/settle, …/return;
+                creditor account ending in 901 AC01, 902 AC04 (rejected), 903 AC04, 904 MS03 (returned), 905 never settles</td></tr>
+                <tr><td>SWIFT-like network</td><td>POST /swift/v1/payments; GET /swift/v1/payments/{uetr}</td>
+                <td><a href="/sandbox/swift/payments">/sandbox/swift/payments</a>, POST …/{uetr}/settle, …/return; IBAN ending in 999: returned AC04</td></tr>
+                <tr><td>FX rates</td><td>GET /fx/v1/rates?base=USD&amp;quote=PEN</td><td>PUT /sandbox/fx/rates/{base}/{quote}, DELETE /sandbox/fx/rates</td></tr>
+                </table>
                 """);
         if (faults.isEmpty()) {
             page.append("<p class=\"muted\">No faults injected (<a href=\"/sandbox/faults\">/sandbox/faults</a>).</p>\n");

@@ -1,5 +1,7 @@
 package io.quipu.sandbox.config;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -22,6 +24,13 @@ import org.springframework.util.unit.DataSize;
  * @param esignApiKey              the key clients of the e-signature provider send in {@code X-Api-Key}
  * @param esignCapacity            how many signed documents the e-signature provider keeps; the oldest go first
  * @param esignMaxStoredBytes      how much the signed documents may hold in all; the oldest go first
+ * @param clearingApiKey           the key clients of the clearing house send in {@code X-Api-Key}
+ * @param clearing                 the clearing house's timing, webhook secret and capacity
+ * @param swiftApiKey              the key clients of the SWIFT-like network send in {@code X-Api-Key}
+ * @param swift                    the SWIFT-like network's timing, webhook secret and capacity
+ * @param fxApiKey                 the key clients of the FX rates provider send in {@code X-Api-Key}
+ * @param webhookFirstRetryDelay   the pause before the first retry of a failed notification; doubled for each of 3 retries
+ * @param webhookCapacity          how many notifications may be in flight or waiting for a retry; beyond, new ones are dropped
  */
 @ConfigurationProperties("quipu.sandbox")
 public record SandboxProperties(
@@ -39,7 +48,50 @@ public record SandboxProperties(
         @DefaultValue("1000") int screeningAddedCapacity,
         @DefaultValue("sandbox-esign-key") String esignApiKey,
         @DefaultValue("1000") int esignCapacity,
-        @DefaultValue("256MB") DataSize esignMaxStoredBytes) {
+        @DefaultValue("256MB") DataSize esignMaxStoredBytes,
+        @DefaultValue("sandbox-clearing-key") String clearingApiKey,
+        @DefaultValue Clearing clearing,
+        @DefaultValue("sandbox-swift-key") String swiftApiKey,
+        @DefaultValue Swift swift,
+        @DefaultValue("sandbox-fx-key") String fxApiKey,
+        @DefaultValue("1s") Duration webhookFirstRetryDelay,
+        @DefaultValue("1000") int webhookCapacity) {
+
+    /**
+     * The clearing house ({@code quipu.sandbox.clearing.*}).
+     *
+     * @param settlementDelay how long after acceptance a transfer settles (T+0 immediate transfers)
+     * @param returnDelay     how long after settlement a transfer to a 903 or 904 account is returned
+     * @param webhookSecret   the HMAC-SHA256 key of {@code X-Clearing-Signature}
+     * @param capacity        how many transfers are kept; the oldest go first
+     */
+    public record Clearing(@DefaultValue("2s") Duration settlementDelay, @DefaultValue("3s") Duration returnDelay,
+            @DefaultValue("sandbox-clearing-webhook-secret") String webhookSecret, @DefaultValue("10000") int capacity) {
+        public Clearing {
+            requireNotNegative("clearing.settlement-delay", settlementDelay);
+            requireNotNegative("clearing.return-delay", returnDelay);
+            requireKey("clearing.webhook-secret", webhookSecret);
+            requirePositive("clearing.capacity", capacity);
+        }
+    }
+
+    /**
+     * The SWIFT-like network ({@code quipu.sandbox.swift.*}).
+     *
+     * @param settlementDelay how long after acceptance a payment settles
+     * @param returnDelay     how long after settlement a payment to an IBAN ending in 999 is returned
+     * @param webhookSecret   the HMAC-SHA256 key of {@code X-Swift-Signature}
+     * @param capacity        how many payments are kept; the oldest go first
+     */
+    public record Swift(@DefaultValue("2s") Duration settlementDelay, @DefaultValue("3s") Duration returnDelay,
+            @DefaultValue("sandbox-swift-webhook-secret") String webhookSecret, @DefaultValue("10000") int capacity) {
+        public Swift {
+            requireNotNegative("swift.settlement-delay", settlementDelay);
+            requireNotNegative("swift.return-delay", returnDelay);
+            requireKey("swift.webhook-secret", webhookSecret);
+            requirePositive("swift.capacity", capacity);
+        }
+    }
 
     public SandboxProperties {
         if (smtpPort < 0 || smtpPort > 65_535) {
@@ -50,6 +102,14 @@ public record SandboxProperties(
         requireKey("biometrics-api-key", biometricsApiKey);
         requireKey("screening-api-key", screeningApiKey);
         requireKey("esign-api-key", esignApiKey);
+        requireKey("clearing-api-key", clearingApiKey);
+        requireKey("swift-api-key", swiftApiKey);
+        requireKey("fx-api-key", fxApiKey);
+        if (clearing == null || swift == null) {
+            throw new IllegalArgumentException("quipu.sandbox.clearing and quipu.sandbox.swift must be set");
+        }
+        requireNotNegative("webhook-first-retry-delay", webhookFirstRetryDelay);
+        requirePositive("webhook-capacity", webhookCapacity);
         requirePositive("mail-capacity", mailCapacity);
         requirePositive("sms-capacity", smsCapacity);
         requirePositive("registry-capacity", registryCapacity);
@@ -67,6 +127,12 @@ public record SandboxProperties(
     private static void requireKey(String name, String key) {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("quipu.sandbox." + name + " must not be blank");
+        }
+    }
+
+    private static void requireNotNegative(String name, Duration duration) {
+        if (duration == null || duration.isNegative()) {
+            throw new IllegalArgumentException("quipu.sandbox." + name + " must not be negative: " + duration);
         }
     }
 

@@ -218,6 +218,13 @@ class SandboxApiTest {
         assertThat(paths.has("/screening/v1/checks")).isTrue();
         assertThat(paths.has("/esign/v1/signatures")).isTrue();
         assertThat(paths.has("/sandbox/faults/{provider}")).isTrue();
+        assertThat(paths.has("/clearing/v1/transfers")).isTrue();
+        assertThat(paths.has("/clearing/v1/transfers/{traceNumber}")).isTrue();
+        assertThat(paths.has("/sandbox/clearing/transfers/{traceNumber}/return")).isTrue();
+        assertThat(paths.has("/swift/v1/payments/{uetr}")).isTrue();
+        assertThat(paths.has("/sandbox/swift/payments/{uetr}/settle")).isTrue();
+        assertThat(paths.has("/fx/v1/rates")).isTrue();
+        assertThat(paths.has("/sandbox/fx/rates/{base}/{quote}")).isTrue();
         assertThat(paths.has("/error")).isFalse();
         assertThat(docs.json().get("info").get("title").asString()).isEqualTo("Quipu sandbox");
     }

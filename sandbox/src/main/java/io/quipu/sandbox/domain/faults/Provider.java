@@ -7,7 +7,10 @@ public enum Provider {
     REGISTRY("registry"),
     BIOMETRICS("biometrics"),
     SCREENING("screening"),
-    ESIGN("esign");
+    ESIGN("esign"),
+    CLEARING("clearing"),
+    SWIFT("swift"),
+    FX("fx");
 
     private final String apiName;
 
@@ -27,6 +30,11 @@ public enum Provider {
     /** Every path of the provider's API, version 1: {@code /registry/v1/**}. */
     public String apiPathPattern() {
         return pathPrefix() + "v1/**";
+    }
+
+    /** Every provider's name, for messages: "registry, biometrics, …". */
+    public static String apiNames() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(Provider::apiName).toList());
     }
 
     public static Optional<Provider> ofApiName(String name) {
