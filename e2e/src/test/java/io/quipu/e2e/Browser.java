@@ -46,10 +46,14 @@ final class Browser {
         return send(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
-    HttpResponse<String> post(String path, String json) throws Exception {
+    /** A POST from the web app: JSON, the CSRF header from its cookie, and any {@code headers} (name, value, …). */
+    HttpResponse<String> post(String path, String json, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
         cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst()
                 .ifPresent(token -> request.header("X-XSRF-TOKEN", token.getValue()));
         return send(request.build());

@@ -133,16 +133,16 @@ class LocalRunTest {
     void peopleOnboardAndLogInThroughTheGatewayAndOnlyStaffReachTheLedger() throws Exception {
         Path launcherJar = executableJar("launcher", "quipu-launcher");
         for (String[] module : new String[][] {{"sandbox", "quipu-sandbox"}, {"services/identity", "quipu-identity"},
-                {"services/customers", "quipu-customers"}, {"services/ledger", "quipu-ledger"}, {"services/gateway", "quipu-gateway"}}) {
+                {"services/customers", "quipu-customers"}, {"services/ledger", "quipu-ledger"}, {"services/payments", "quipu-payments"},
+                {"services/fraud", "quipu-fraud"}, {"services/gateway", "quipu-gateway"}}) {
             executableJar(module[0], module[1]);
         }
-        int portOffset = freePortOffset(List.of(8080, 8081, 8082, 8083, SANDBOX_PORT, SANDBOX_SMTP_PORT));
-        launcher = startLauncher(launcherJar, "identity,customers,ledger,gateway", freePort(), freePort(), portOffset);
-        await("identity, customers, ledger and gateway are ready").atMost(STARTUP_TIMEOUT.multipliedBy(2))
+        int portOffset = freePortOffset(List.of(8080, 8081, 8082, 8083, 8084, 8088, SANDBOX_PORT, SANDBOX_SMTP_PORT));
+        launcher = startLauncher(launcherJar, "identity,customers,ledger,payments,fraud,gateway", freePort(), freePort(), portOffset);
+        await("identity, customers, ledger, payments, fraud and gateway are ready").atMost(STARTUP_TIMEOUT.multipliedBy(3))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> launcherAliveOrFail() && "ready".equals(service("gateway", "state"))
-                        && "ready".equals(service("identity", "state")) && "ready".equals(service("customers", "state"))
-                        && "ready".equals(service("ledger", "state")));
+                .until(() -> launcherAliveOrFail() && List.of("gateway", "identity", "customers", "ledger", "payments", "fraud").stream()
+                        .allMatch(name -> "ready".equals(serviceQuietly(name, "state"))));
 
         String gateway = "http://127.0.0.1:" + (8080 + portOffset);
         String sandbox = "http://127.0.0.1:" + (SANDBOX_PORT + portOffset);
@@ -176,6 +176,27 @@ class LocalRunTest {
         assertThat((String) JsonPath.read(profile.body(), "$.accounts.data[0].available.amount")).isEqualTo("0.00");
         // Someone else's record is not there for her.
         assertThat(valeria.get("/api/customers/customers/0193c0de-0000-7000-8000-000000000001").statusCode()).isEqualTo(404);
+
+        // Issue 6 through the gateway: she pays another Quipu customer and another bank's account.
+        String valeriaAccount = JsonPath.read(profile.body(), "$.accounts.data[0].id");
+        BackOffice backOffice = new BackOffice("http://127.0.0.1:" + (8081 + portOffset), "http://127.0.0.1:" + (8083 + portOffset));
+        backOffice.deposit(valeriaAccount, "500.00");
+        String anaAccountNumber = backOffice.openAccount("0193c0de-0000-7000-8000-000000000001");
+        HttpResponse<String> internal = valeria.post("/api/payments/payments", """
+                {"type": "internal", "sourceAccountId": "%s", "amount": {"amount": "50.00", "currency": "PEN"},
+                 "destinationAccountNumber": "%s", "description": "e2e"}""".formatted(valeriaAccount, anaAccountNumber),
+                "Idempotency-Key", java.util.UUID.randomUUID().toString());
+        assertThat(internal.statusCode()).as(internal.body()).isEqualTo(201);
+        assertThat((String) JsonPath.read(internal.body(), "$.state")).as(internal.body()).isEqualTo("completed");
+        HttpResponse<String> interbank = valeria.post("/api/payments/payments", """
+                {"type": "interbank", "sourceAccountId": "%s", "amount": {"amount": "20.00", "currency": "PEN"},
+                 "destinationCci": "%s", "beneficiaryName": "Rosa Huamán"}""".formatted(valeriaAccount, BackOffice.cci("002", "000000123")),
+                "Idempotency-Key", java.util.UUID.randomUUID().toString());
+        assertThat(interbank.statusCode()).as(interbank.body()).isEqualTo(201);
+        String interbankId = JsonPath.read(interbank.body(), "$.id");
+        await("the interbank payment settles").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "completed".equals(JsonPath.read(valeria.get("/api/payments/payments/" + interbankId).body(), "$.state")));
+        assertThat(backOffice.available(valeriaAccount)).isEqualTo("430.00");
     }
 
     /**
@@ -269,6 +290,15 @@ class LocalRunTest {
             assertThat(topics.get("payments").partitions()).hasSize(6);
             assertThat(topics.get("payments.DLT").partitions()).hasSize(6);
             assertThat(topics.get("audit-logs").partitions()).hasSize(12);
+        }
+    }
+
+    /** A field of a service's entry in state.json, or null while there is none (or the file is being rewritten). */
+    private Object serviceQuietly(String name, String field) {
+        try {
+            return service(name, field);
+        } catch (IOException | RuntimeException notYet) {
+            return null;
         }
     }
 
