@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -177,6 +178,10 @@ public final class ProviderEndpoint {
             if (cause instanceof ResponseTooLargeException) {
                 throw new IllegalStateException("the " + settings.provider() + " provider's answer is larger than "
                         + maxResponseBytes + " bytes");
+            }
+            if (cause instanceof HttpTimeoutException) {
+                // The client's own connect or request timeout fired first (a busy machine): the same "no answer".
+                throw new PassingFailure("no answer within " + settings.timeout().toMillis() + " ms", cause);
             }
             if (cause instanceof IOException) {
                 throw new PassingFailure(cause.getClass().getSimpleName(), cause);
