@@ -197,6 +197,29 @@ class LocalRunTest {
         await("the interbank payment settles").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "completed".equals(JsonPath.read(valeria.get("/api/payments/payments/" + interbankId).body(), "$.state")));
         assertThat(backOffice.available(valeriaAccount)).isEqualTo("430.00");
+
+        // The payments process killed with kill -9 while a payment is out at the clearing house (an account ending in 905
+        // settles only when told): after the launcher restarted it, the payment is followed again and completes once.
+        HttpResponse<String> travelling = valeria.post("/api/payments/payments", """
+                {"type": "interbank", "sourceAccountId": "%s", "amount": {"amount": "30.00", "currency": "PEN"},
+                 "destinationCci": "%s", "beneficiaryName": "Jorge Ramos"}""".formatted(valeriaAccount, BackOffice.cci("003", "000000905")),
+                "Idempotency-Key", java.util.UUID.randomUUID().toString());
+        String travellingId = JsonPath.read(travelling.body(), "$.id");
+        await("the payment is at the clearing house").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> "sent".equals(JsonPath.read(valeria.get("/api/payments/payments/" + travellingId).body(), "$.state")));
+        String trace = JsonPath.read(valeria.get("/api/payments/payments/" + travellingId).body(), "$.clearingReference");
+        long paymentsPid = ((Number) service("payments", "pid")).longValue();
+        ProcessHandle.of(paymentsPid).orElseThrow().destroyForcibly();
+        await("payments is restarted and ready").atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> launcherAliveOrFail() && "ready".equals(serviceQuietly("payments", "state"))
+                        && ((Number) service("payments", "pid")).longValue() != paymentsPid);
+        HttpResponse<String> settled = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox
+                + "/sandbox/clearing/transfers/" + trace + "/settle")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(settled.statusCode()).as(settled.body()).isEqualTo(200);
+        await("the payment completes after the restart").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "completed".equals(JsonPath.read(valeria.get("/api/payments/payments/" + travellingId).body(), "$.state")));
+        assertThat(backOffice.available(valeriaAccount)).isEqualTo("400.00");
     }
 
     /**
