@@ -143,6 +143,7 @@ public class PaymentsConfiguration {
     SecurityFilterChain paymentsSecurity(HttpSecurity http) throws Exception {
         return ResourceServerAutoConfiguration.apply(http, requests -> requests
                         .requestMatchers(HttpMethod.POST, "/payments/clearing/notifications").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/clearing/files/*").access(ClearingFileAccess.staffOrServices())
                         .requestMatchers(HttpMethod.POST, "/payments", "/payments/*/authorization", "/fx/quotes")
                         .hasAuthority("SCOPE_payments:write")
                         .requestMatchers(HttpMethod.GET, "/payments", "/payments/**").hasAuthority("SCOPE_payments:read"))
