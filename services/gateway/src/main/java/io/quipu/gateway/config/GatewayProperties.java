@@ -11,13 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param connectTimeout  to open a connection to a service
  * @param responseTimeout for the whole exchange with a service, until its response body has been read: with the JDK
- *                        HTTP client, Spring's read timeout cancels the exchange then, even mid-body. Long streams
- *                        (Server-Sent Events) will need a route of their own with a longer timeout.
+ *                        HTTP client, Spring's read timeout cancels the exchange then, even mid-body
+ * @param streamTimeout   the same for a request that accepts {@code text/event-stream} (Server-Sent Events): longer
+ *                        than the longest a service keeps a stream open, since the browser reconnects anyway
  */
 @ConfigurationProperties("quipu.gateway")
 public record GatewayProperties(
         @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue("30s") Duration responseTimeout) {
+        @DefaultValue("30s") Duration responseTimeout,
+        @DefaultValue("1h") Duration streamTimeout) {
 
     public GatewayProperties {
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
@@ -25,6 +27,10 @@ public record GatewayProperties(
         }
         if (responseTimeout.isNegative() || responseTimeout.isZero()) {
             throw new IllegalArgumentException("quipu.gateway.response-timeout must be positive: " + responseTimeout);
+        }
+        if (streamTimeout.compareTo(responseTimeout) < 0 || streamTimeout.compareTo(Duration.ofHours(24)) > 0) {
+            throw new IllegalArgumentException("quipu.gateway.stream-timeout must be from the response timeout to 24 h: "
+                    + streamTimeout);
         }
     }
 }

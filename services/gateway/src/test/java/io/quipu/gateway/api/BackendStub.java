@@ -22,6 +22,7 @@ import com.sun.net.httpserver.HttpServer;
 final class BackendStub implements AutoCloseable {
 
     static final long SLOW_RESPONSE_MILLIS = 4_000;
+    static final long STREAM_PAUSE_MILLIS = 2_500;
 
     record ReceivedRequest(String method, String path, String query, Map<String, List<String>> headers, String body) {
         String header(String name) {
@@ -73,6 +74,16 @@ final class BackendStub implements AutoCloseable {
                 case "/v3/api-docs" -> respond(exchange, 200, "application/json",
                         "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"ledger\",\"version\":\"1\"},"
                                 + "\"servers\":[{\"url\":\"" + baseUrl() + "\"}],\"paths\":{\"/accounts\":{}}}");
+                case "/stream" -> {
+                    // Server-Sent Events: one event at once, the next after longer than the gateway's response timeout.
+                    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                    exchange.sendResponseHeaders(200, 0);
+                    exchange.getResponseBody().write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
+                    exchange.getResponseBody().flush();
+                    sleep(STREAM_PAUSE_MILLIS);
+                    exchange.getResponseBody().write("data: second\n\n".getBytes(StandardCharsets.UTF_8));
+                    exchange.getResponseBody().flush();
+                }
                 case "/missing" -> respond(exchange, 404, "application/problem+json",
                         "{\"status\":404,\"code\":\"account_not_found\",\"detail\":\"No such account.\"}");
                 default -> {

@@ -69,6 +69,21 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void serverSentEventsPassThroughAsTheyComeAndOutliveTheResponseTimeout() throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<java.util.stream.Stream<String>> stream = client.send(request("/api/ledger/stream")
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        java.util.Iterator<String> lines = stream.body().iterator();
+        assertThat(lines.next()).isEqualTo("data: first");
+        // The first event arrives at once, not when the stream ends (nothing buffers it on the way).
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(BackendStub.STREAM_PAUSE_MILLIS));
+        assertThat(lines.next()).isEmpty();
+        // The second comes after longer than quipu.gateway.response-timeout (1 s here): a stream is not cut by it.
+        assertThat(lines.next()).isEqualTo("data: second");
+    }
+
+    @Test
     void forwardsToTheServiceWithoutThePrefixKeepingQueryHeadersAndResponse() throws Exception {
         HttpResponse<String> response = send(request("/api/ledger/accounts/42/entries?currency=PEN&page=2&q=a%20b")
                 .header("Accept", "application/json").header("X-Custom", "kept").GET());
