@@ -23,7 +23,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** The control panel of fault injection: make a provider down or slow for its next calls. */
 @RestController
 @RequestMapping("/sandbox/faults")
-@Tag(name = "Faults", description = "Make a provider (registry, biometrics, screening, esign, clearing, swift, fx) down or slow.")
+@Tag(name = "Faults", description = "Make a provider (registry, biometrics, screening, esign, clearing, swift, fx, push) down or slow.")
 public class FaultsController {
 
     private final FaultBook faultBook;

@@ -17,14 +17,16 @@ import io.quipu.sandbox.domain.faults.FaultMode;
 import io.quipu.sandbox.domain.mail.MailAttachment;
 import io.quipu.sandbox.domain.mail.Mailbox;
 import io.quipu.sandbox.domain.mail.ReceivedMail;
+import io.quipu.sandbox.domain.push.PushInbox;
+import io.quipu.sandbox.domain.push.PushMessage;
 import io.quipu.sandbox.domain.sms.OneTimePasswords;
 import io.quipu.sandbox.domain.sms.SmsInbox;
 import io.quipu.sandbox.domain.sms.SmsMessage;
 import io.swagger.v3.oas.annotations.Hidden;
 
 /**
- * A page for people: the newest e-mails and SMS, so a demo user can read a one-time password or a contract e-mail in
- * a browser. Everything shown came from outside, so all of it is escaped, and the page allows no script at all.
+ * A page for people: the newest e-mails, SMS and push messages, so a demo user can read a one-time password or a
+ * contract e-mail in a browser. Everything shown came from outside, so all of it is escaped, and the page allows no script at all.
  */
 @RestController
 @Hidden
@@ -36,11 +38,13 @@ public class HomePageController {
 
     private final Mailbox mailbox;
     private final SmsInbox smsInbox;
+    private final PushInbox pushInbox;
     private final FaultBook faultBook;
 
-    public HomePageController(Mailbox mailbox, SmsInbox smsInbox, FaultBook faultBook) {
+    public HomePageController(Mailbox mailbox, SmsInbox smsInbox, PushInbox pushInbox, FaultBook faultBook) {
         this.mailbox = mailbox;
         this.smsInbox = smsInbox;
+        this.pushInbox = pushInbox;
         this.faultBook = faultBook;
     }
 
@@ -62,12 +66,14 @@ public class HomePageController {
                 </style></head><body>
                 <h1>Quipu sandbox</h1>
                 <p class="muted">Simulated external systems. This page refreshes every 15 seconds.
-                JSON: <a href="/sandbox/sms">/sandbox/sms</a>, <a href="/sandbox/mail">/sandbox/mail</a>,
+                JSON: <a href="/sandbox/sms">/sandbox/sms</a>, <a href="/sandbox/push">/sandbox/push</a>,
+                <a href="/sandbox/mail">/sandbox/mail</a>,
                 <a href="/sandbox/faults">/sandbox/faults</a>,
                 API docs: <a href="/swagger-ui.html">/swagger-ui.html</a>.</p>
                 """);
         appendProviders(page, faultBook.active());
         appendSms(page, smsInbox.latest(null, SHOWN_MESSAGES));
+        appendPush(page, pushInbox.latest(null, SHOWN_MESSAGES));
         appendMail(page, mailbox.latest(null, SHOWN_MESSAGES));
         page.append("</body></html>\n");
         return ResponseEntity.ok()
@@ -128,6 +134,25 @@ public class HomePageController {
                     .append("</td><td>").append(htmlEscape(message.sender() == null ? "" : message.sender()))
                     .append("</td><td class=\"otp\">").append(htmlEscape(otp))
                     .append("</td><td><pre>").append(htmlEscape(message.text())).append("</pre></td></tr>\n");
+        }
+        page.append("</table>\n");
+    }
+
+    private static void appendPush(StringBuilder page, List<PushMessage> messages) {
+        page.append("<h2>Push notifications (newest first)</h2>\n");
+        if (messages.isEmpty()) {
+            page.append("<p class=\"muted\">No push notifications yet (devices get tokens at POST /sandbox/push/devices).</p>\n");
+            return;
+        }
+        page.append("<table><tr><th>received</th><th>token</th><th>title and body</th><th>data</th></tr>\n");
+        for (PushMessage message : messages) {
+            page.append("<tr><td>").append(htmlEscape(TIME.format(message.receivedAt())))
+                    .append("</td><td><code>").append(htmlEscape(message.token()))
+                    .append("</code></td><td><b>").append(htmlEscape(message.title())).append("</b><pre>")
+                    .append(htmlEscape(message.body())).append("</pre></td><td>");
+            message.data().forEach((key, value) ->
+                    page.append(htmlEscape(key)).append(" = ").append(htmlEscape(value)).append("<br>"));
+            page.append("</td></tr>\n");
         }
         page.append("</table>\n");
     }

@@ -32,6 +32,9 @@ import io.quipu.sandbox.domain.esign.SignatureArchive;
 import io.quipu.sandbox.domain.faults.FaultBook;
 import io.quipu.sandbox.domain.faults.Provider;
 import io.quipu.sandbox.domain.mail.Mailbox;
+import io.quipu.sandbox.domain.push.PushInbox;
+import io.quipu.sandbox.domain.push.PushTokens;
+import io.quipu.sandbox.domain.push.RegisteredDevice;
 import io.quipu.sandbox.domain.registry.IdentityRegistry;
 import io.quipu.sandbox.domain.registry.NameLists;
 import io.quipu.sandbox.domain.registry.SyntheticPersons;
@@ -66,6 +69,22 @@ public class SandboxConfiguration implements WebMvcConfigurer {
     @Bean
     SmsInbox smsInbox() {
         return new SmsInbox(properties.smsCapacity());
+    }
+
+    @Bean
+    PushInbox pushInbox() {
+        return new PushInbox(properties.pushCapacity());
+    }
+
+    /** The push provider's registration tokens: the oldest go first, and a send to a forgotten one is unregistered. */
+    @Bean
+    BoundedStore<String, RegisteredDevice> pushDevices() {
+        return new BoundedStore<>(properties.pushDeviceCapacity());
+    }
+
+    @Bean
+    PushTokens pushTokens() {
+        return new PushTokens();
     }
 
     @Bean
@@ -183,7 +202,8 @@ public class SandboxConfiguration implements WebMvcConfigurer {
         Map<Provider, String> apiKeys = Map.of(Provider.REGISTRY, properties.registryApiKey(),
                 Provider.BIOMETRICS, properties.biometricsApiKey(), Provider.SCREENING, properties.screeningApiKey(),
                 Provider.ESIGN, properties.esignApiKey(), Provider.CLEARING, properties.clearingApiKey(),
-                Provider.SWIFT, properties.swiftApiKey(), Provider.FX, properties.fxApiKey());
+                Provider.SWIFT, properties.swiftApiKey(), Provider.FX, properties.fxApiKey(),
+                Provider.PUSH, properties.pushApiKey());
         apiKeys.forEach((provider, apiKey) ->
                 registry.addInterceptor(new ApiKeyInterceptor(apiKey)).addPathPatterns(provider.apiPathPattern()));
     }

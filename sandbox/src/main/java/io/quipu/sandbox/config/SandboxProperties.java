@@ -15,6 +15,9 @@ import org.springframework.util.unit.DataSize;
  * @param mailMaxStoredBytes       how much the mailbox's e-mails may hold in all; the oldest go first
  * @param smsCapacity              how many SMS the inbox keeps; the oldest go first
  * @param smsApiKey                the key clients of the SMS gateway send in {@code X-Api-Key}
+ * @param pushApiKey               the key clients of the push provider send in {@code X-Api-Key}
+ * @param pushCapacity             how many push messages the inbox keeps; the oldest go first
+ * @param pushDeviceCapacity       how many registered devices (tokens) the push provider keeps; the oldest go first
  * @param registryApiKey           the key clients of the identity registry send in {@code X-Api-Key}
  * @param registryCapacity         how many persons set through the control panel the registry keeps; the oldest go first
  * @param biometricsApiKey         the key clients of the biometric provider send in {@code X-Api-Key}
@@ -40,6 +43,9 @@ public record SandboxProperties(
         @DefaultValue("256MB") DataSize mailMaxStoredBytes,
         @DefaultValue("10000") int smsCapacity,
         @DefaultValue("sandbox-sms-key") String smsApiKey,
+        @DefaultValue("sandbox-push-key") String pushApiKey,
+        @DefaultValue("10000") int pushCapacity,
+        @DefaultValue("10000") int pushDeviceCapacity,
         @DefaultValue("sandbox-registry-key") String registryApiKey,
         @DefaultValue("10000") int registryCapacity,
         @DefaultValue("sandbox-biometrics-key") String biometricsApiKey,
@@ -98,6 +104,7 @@ public record SandboxProperties(
             throw new IllegalArgumentException("quipu.sandbox.smtp-port must be 0-65535: " + smtpPort);
         }
         requireKey("sms-api-key", smsApiKey);
+        requireKey("push-api-key", pushApiKey);
         requireKey("registry-api-key", registryApiKey);
         requireKey("biometrics-api-key", biometricsApiKey);
         requireKey("screening-api-key", screeningApiKey);
@@ -112,6 +119,8 @@ public record SandboxProperties(
         requirePositive("webhook-capacity", webhookCapacity);
         requirePositive("mail-capacity", mailCapacity);
         requirePositive("sms-capacity", smsCapacity);
+        requirePositive("push-capacity", pushCapacity);
+        requirePositive("push-device-capacity", pushDeviceCapacity);
         requirePositive("registry-capacity", registryCapacity);
         requirePositive("biometrics-capacity", biometricsCapacity);
         requirePositive("screening-added-capacity", screeningAddedCapacity);

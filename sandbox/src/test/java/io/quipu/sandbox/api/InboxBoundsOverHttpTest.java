@@ -21,7 +21,8 @@ import io.quipu.sandbox.smtp.SmtpMailServer;
 
 /** The inboxes keep only the newest messages, with small capacities to see it happen. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"quipu.sandbox.smtp-port=0", "quipu.sandbox.sms-capacity=3", "quipu.sandbox.mail-capacity=2"})
+        properties = {"quipu.sandbox.smtp-port=0", "quipu.sandbox.sms-capacity=3", "quipu.sandbox.mail-capacity=2",
+                "quipu.sandbox.push-capacity=3", "quipu.sandbox.push-device-capacity=2"})
 class InboxBoundsOverHttpTest {
 
     @LocalServerPort
@@ -40,6 +41,26 @@ class InboxBoundsOverHttpTest {
         List<String> texts = new ArrayList<>();
         http.get("/sandbox/sms").json().forEach(sms -> texts.add(sms.get("text").asString()));
         assertThat(texts).containsExactly("message 5", "message 4", "message 3");
+    }
+
+    @Test
+    void thePushProviderDropsTheOldestMessagesAndForgetsTheOldestDevices() {
+        HttpTestClient http = new HttpTestClient(port);
+        List<String> tokens = new ArrayList<>();
+        for (int device = 1; device <= 3; device++) {
+            tokens.add(http.postJson("/sandbox/push/devices", Map.of("platform", "android"), Map.of()).json().get("token").asString());
+        }
+        for (int number = 1; number <= 5; number++) {
+            assertThat(http.postJson("/push/v1/messages", Map.of("token", tokens.get(2), "title", "message " + number, "body", "b"),
+                    PushApiTest.PUSH_KEY).status()).isEqualTo(200);
+        }
+        List<String> titles = new ArrayList<>();
+        http.get("/sandbox/push").json().forEach(push -> titles.add(push.get("title").asString()));
+        assertThat(titles).containsExactly("message 5", "message 4", "message 3");
+        assertThat(http.postJson("/push/v1/messages", Map.of("token", tokens.get(0), "title", "t", "body", "b"),
+                PushApiTest.PUSH_KEY).status()).as("the oldest token was forgotten: unregistered").isEqualTo(404);
+        assertThat(http.postJson("/push/v1/messages", Map.of("token", tokens.get(1), "title", "t", "body", "b"),
+                PushApiTest.PUSH_KEY).status()).isEqualTo(200);
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
 class SandboxPropertiesTest {
 
     private static SandboxProperties properties(String esignApiKey, int registryCapacity, DataSize esignMaxStoredBytes) {
-        return new SandboxProperties(2525, "127.0.0.1", 10, DataSize.ofMegabytes(1), 10, "sms-key", "registry-key",
+        return new SandboxProperties(2525, "127.0.0.1", 10, DataSize.ofMegabytes(1), 10, "sms-key", "push-key", 10, 10, "registry-key",
                 registryCapacity, "biometrics-key", 10, "screening-key", 10, esignApiKey, 10, esignMaxStoredBytes,
                 "clearing-key", clearing(Duration.ofSeconds(2), "secret"), "swift-key",
                 new SandboxProperties.Swift(Duration.ofSeconds(2), Duration.ofSeconds(3), "swift-secret", 10), "fx-key",

@@ -44,6 +44,8 @@ class FaultBookTest {
         assertThat(Provider.ofPath("/esign/v1/signatures")).contains(Provider.ESIGN);
         assertThat(Provider.ofPath("/sandbox/registry/persons/DNI/1")).isEmpty();
         assertThat(Provider.ofPath("/registryx/v1")).isEmpty();
+        assertThat(Provider.ofPath("/push/v1/messages")).contains(Provider.PUSH);
+        assertThat(Provider.ofPath("/sandbox/push/devices")).isEmpty();
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import io.quipu.sandbox.domain.mail.MailAttachment;
 import io.quipu.sandbox.domain.mail.Mailbox;
 import io.quipu.sandbox.domain.mail.ReceivedMail;
+import io.quipu.sandbox.domain.push.PushInbox;
+import io.quipu.sandbox.domain.push.PushMessage;
 import io.quipu.sandbox.domain.sms.SmsInbox;
 import io.quipu.sandbox.domain.sms.SmsMessage;
 
@@ -27,6 +29,21 @@ class InboxBoundsTest {
         assertThat(inbox.latest("+51987654321", 100)).extracting(SmsMessage::text).containsExactly("message 5", "message 3");
         assertThat(inbox.latest(null, 2)).hasSize(2);
         assertThat(inbox.newestTo("+51987654320")).get().extracting(SmsMessage::text).isEqualTo("message 4");
+        inbox.clear();
+        assertThat(inbox.latest(null, 100)).isEmpty();
+    }
+
+    @Test
+    void pushInboxKeepsTheNewestUpToItsCapacity() {
+        PushInbox inbox = new PushInbox(3);
+        for (int number = 1; number <= 5; number++) {
+            inbox.add(new PushMessage(UUID.randomUUID(), "fcm-" + (number % 2), "message " + number, "body", null, Instant.now()));
+        }
+        assertThat(inbox.size()).isEqualTo(3);
+        assertThat(inbox.latest(null, 100)).extracting(PushMessage::title).containsExactly("message 5", "message 4", "message 3");
+        assertThat(inbox.latest("fcm-1", 100)).extracting(PushMessage::title).containsExactly("message 5", "message 3");
+        assertThat(inbox.latest(null, 2)).hasSize(2);
+        assertThat(inbox.latest(null, 1).get(0).data()).isEmpty();
         inbox.clear();
         assertThat(inbox.latest(null, 100)).isEmpty();
     }

@@ -10,7 +10,8 @@ public enum Provider {
     ESIGN("esign"),
     CLEARING("clearing"),
     SWIFT("swift"),
-    FX("fx");
+    FX("fx"),
+    PUSH("push");
 
     private final String apiName;
 
