@@ -8,7 +8,8 @@ import io.quipu.platform.money.Money;
 /**
  * Payload of the {@code transfers} topic: a transfer as seen by ONE of its two accounts ({@code accountId}, also the
  * Kafka key). CloudEvent type {@code io.quipu.ledger.transfer.<kind>}; the event id is derived from transfer id and
- * side, so a re-published event has the same id.
+ * side, so a re-published event has the same id. {@code accountNumber} is the 14-digit number of {@code accountId}, so
+ * that a message to the customer can name the account they know (masked to its last digits).
  */
 public record TransferEvent(
         UUID transferId,
@@ -23,5 +24,6 @@ public record TransferEvent(
         long timestamp,
         Instant createdAt,
         Money postedBalanceAfter,
-        Money availableBalanceAfter) {
+        Money availableBalanceAfter,
+        String accountNumber) {
 }

@@ -56,7 +56,8 @@ public class TransferEventPublisher extends PublishingLoop {
         return UUID.nameUUIDFromBytes((transferId + ":" + direction).getBytes(StandardCharsets.UTF_8));
     }
 
-    private record Row(Transfer transfer, UUID debitCustomerId, UUID creditCustomerId, Instant createdAt) {
+    private record Row(Transfer transfer, UUID debitCustomerId, UUID creditCustomerId, String debitAccountNumber,
+                       String creditAccountNumber, Instant createdAt) {
     }
 
     /** Publishes the transfers after the watermark, at most one batch; returns how many. */
@@ -73,7 +74,8 @@ public class TransferEventPublisher extends PublishingLoop {
                             select t.id, t.debit_account_id, t.credit_account_id, t.amount, t.currency, t.code, t.flags,
                                    t.pending_id, t.timeout_seconds, t.metadata::text as metadata, t.timestamp,
                                    t.debit_posted_after, t.debit_available_after, t.credit_posted_after, t.credit_available_after,
-                                   d.customer_id as debit_customer_id, c.customer_id as credit_customer_id
+                                   d.customer_id as debit_customer_id, c.customer_id as credit_customer_id,
+                                   d.account_number as debit_account_number, c.account_number as credit_account_number
                             from transfers t
                             join accounts d on d.id = t.debit_account_id
                             join accounts c on c.id = t.credit_account_id
@@ -81,6 +83,7 @@ public class TransferEventPublisher extends PublishingLoop {
                     .param("watermark", watermark).param("limit", BATCH_SIZE)
                     .query((row, number) -> new Row(io.quipu.ledger.store.TransferRows.transfer(row),
                             row.getObject("debit_customer_id", UUID.class), row.getObject("credit_customer_id", UUID.class),
+                            row.getString("debit_account_number"), row.getString("credit_account_number"),
                             Instant.EPOCH.plus(row.getLong("timestamp"), java.time.temporal.ChronoUnit.MICROS)))
                     .list();
             if (rows.isEmpty()) {
@@ -98,21 +101,21 @@ public class TransferEventPublisher extends PublishingLoop {
         List<CompletableFuture<?>> sends = new ArrayList<>(rows.size() * 2);
         for (Row row : rows) {
             Transfer transfer = row.transfer();
-            sends.add(send(transfer, "debit", transfer.debitAccountId(), row.debitCustomerId(), transfer.creditAccountId(),
-                    transfer.debitPostedAfter(), transfer.debitAvailableAfter(), row.createdAt()));
-            sends.add(send(transfer, "credit", transfer.creditAccountId(), row.creditCustomerId(), transfer.debitAccountId(),
-                    transfer.creditPostedAfter(), transfer.creditAvailableAfter(), row.createdAt()));
+            sends.add(send(transfer, "debit", transfer.debitAccountId(), row.debitAccountNumber(), row.debitCustomerId(),
+                    transfer.creditAccountId(), transfer.debitPostedAfter(), transfer.debitAvailableAfter(), row.createdAt()));
+            sends.add(send(transfer, "credit", transfer.creditAccountId(), row.creditAccountNumber(), row.creditCustomerId(),
+                    transfer.debitAccountId(), transfer.creditPostedAfter(), transfer.creditAvailableAfter(), row.createdAt()));
         }
         awaitAcknowledgements(sends);
     }
 
-    private CompletableFuture<?> send(Transfer transfer, String direction, UUID accountId, UUID customerId,
+    private CompletableFuture<?> send(Transfer transfer, String direction, UUID accountId, String accountNumber, UUID customerId,
                                       UUID counterpartyId, long postedAfter, long availableAfter, Instant createdAt) {
         String kind = TransferFlags.kind(transfer.flags());
         TransferEvent payload = new TransferEvent(transfer.id(), kind, accountId, customerId, direction, counterpartyId,
                 Money.ofMinor(transfer.amount(), transfer.currency()), transfer.code(), transfer.pendingId(),
                 transfer.timestamp(), createdAt, Money.ofMinor(postedAfter, transfer.currency()),
-                Money.ofMinor(availableAfter, transfer.currency()));
+                Money.ofMinor(availableAfter, transfer.currency()), accountNumber);
         byte[] event = codec.serialize(codec.create(eventId(transfer.id(), direction), LedgerContracts.EVENT_TYPE_PREFIX + kind,
                 accountId.toString(), payload, null));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TRANSFERS, accountId.toString(), event);

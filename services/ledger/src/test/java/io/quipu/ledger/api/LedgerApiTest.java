@@ -249,6 +249,9 @@ class LedgerApiTest {
             assertThat(payment.get("data").get("direction").asString()).isEqualTo("debit");
             assertThat(payment.get("data").get("postedBalanceAfter").get("amount").asString()).isEqualTo("87.66");
             assertThat(payment.get("subject").asString()).isEqualTo(alice.toString());
+            // The number the customer knows their account by, for messages about it.
+            assertThat(payment.get("data").get("accountNumber").asString())
+                    .isEqualTo(ledger.account(alice).get("accountNumber").asString()).matches("\\d{14}");
         }
     }
 
