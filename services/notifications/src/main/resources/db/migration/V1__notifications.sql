@@ -11,6 +11,7 @@ create table notifications (
     account_masked       text check (account_masked like '****%'),
     counterparty_masked  text check (counterparty_masked like '****%'),
     account_id           uuid,                          -- the customer's own account, for the web app's live balance
+    network_masked       text,                          -- where a login came from: its network only (190.42.*.*)
     reason               text,
     locked_until         timestamptz,
     language             text,
@@ -56,3 +57,12 @@ create table devices (
     created_at   timestamptz not null
 );
 create index devices_customer on devices (customer_id, created_at);
+
+-- The networks each customer logged in from, as SHA-256 hashes of the address (no address is kept): a login from one
+-- not seen before is news to the customer. At most 50 per customer, the oldest dropped.
+create table login_sources (
+    customer_id    uuid        not null,
+    source_sha256  char(64)    not null,
+    first_seen_at  timestamptz not null,
+    primary key (customer_id, source_sha256)
+);

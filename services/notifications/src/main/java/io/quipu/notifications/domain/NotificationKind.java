@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * What the customer is told about, each with the channels it goes to when the customer chose nothing: money movements
  * live in the browser, by push to their phones and by e-mail; security by SMS and e-mail (the customer may not be able
- * to log in); onboarding by e-mail.
+ * to log in); a login from a network not seen before by push and e-mail; onboarding by e-mail.
  */
 public enum NotificationKind {
     MONEY_RECEIVED(EnumSet.of(Channel.WEB, Channel.PUSH, Channel.EMAIL)),
@@ -15,7 +15,8 @@ public enum NotificationKind {
     PAYMENT_FAILED(EnumSet.of(Channel.WEB, Channel.PUSH, Channel.EMAIL)),
     PAYMENT_RETURNED(EnumSet.of(Channel.WEB, Channel.PUSH, Channel.EMAIL)),
     ONBOARDING_COMPLETED(EnumSet.of(Channel.EMAIL)),
-    ACCOUNT_LOCKED(EnumSet.of(Channel.SMS, Channel.EMAIL));
+    ACCOUNT_LOCKED(EnumSet.of(Channel.SMS, Channel.EMAIL)),
+    NEW_LOGIN_SOURCE(EnumSet.of(Channel.PUSH, Channel.EMAIL));
 
     private final Set<Channel> defaultChannels;
 

@@ -55,6 +55,10 @@ public final class Templates {
                     "Bloqueamos el acceso a tu banca por internet tras varios intentos fallidos"
                             + until(facts, "hasta el", "hora de Lima") + ". Tu dinero está seguro.",
                     "Quipu: bloqueamos tu acceso por intentos fallidos" + until(facts, "hasta el", "hora de Lima") + ". Si no fuiste tú, llámanos.");
+            case NEW_LOGIN_SOURCE -> new Message("Nuevo ingreso a tu banca por internet",
+                    "Ingresaste a tu banca por internet desde una red que no habías usado" + network(facts, " (")
+                            + ". Si no fuiste tú, cambia tu contraseña ahora.",
+                    "Quipu: nuevo ingreso a tu banca por internet desde otra red. Si no fuiste tú, cambia tu contraseña.");
         };
     }
 
@@ -81,6 +85,10 @@ public final class Templates {
                     "We locked access to your online banking after several failed attempts" + until(facts, "until", "Lima time")
                             + ". Your money is safe.",
                     "Quipu: we locked your access after failed attempts" + until(facts, "until", "Lima time") + ". If it was not you, call us.");
+            case NEW_LOGIN_SOURCE -> new Message("New login to your online banking",
+                    "You logged in to your online banking from a network you had not used before" + network(facts, " (")
+                            + ". If it was not you, change your password now.",
+                    "Quipu: new login to your online banking from another network. If it was not you, change your password.");
         };
     }
 
@@ -102,6 +110,10 @@ public final class Templates {
 
     private static String reason(NotificationFacts facts, String label) {
         return facts.reason() == null ? "" : " (" + label + ": " + facts.reason() + ")";
+    }
+
+    private static String network(NotificationFacts facts, String opening) {
+        return facts.networkMasked() == null ? "" : opening + facts.networkMasked() + ")";
     }
 
     private static String until(NotificationFacts facts, String preposition, String zoneLabel) {

@@ -1,5 +1,7 @@
 package io.quipu.notifications.events;
 
+import java.time.Instant;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,7 @@ import io.quipu.notifications.application.NotificationIntake;
 import io.quipu.notifications.domain.Masking;
 import io.quipu.notifications.domain.NotificationFacts;
 import io.quipu.notifications.domain.NotificationKind;
+import io.quipu.notifications.store.LoginSourceStore;
 import io.quipu.platform.events.EventInbox;
 import io.quipu.platform.events.ReceivedEvent;
 
@@ -30,7 +33,8 @@ import io.quipu.platform.events.ReceivedEvent;
  * money sent. Holds, voids and expiries are not news to the customer; bank-internal accounts have no customer.</li>
  * <li>{@code payments}: failed and returned payments (the money moving was already told from {@code transfers}).</li>
  * <li>{@code customers}: {@code customer.onboarded}.</li>
- * <li>{@code auth-events}: a customer's account locked.</li>
+ * <li>{@code auth-events}: a customer's account locked; a login from a network the customer had not logged in from
+ * (not their first login: that one has nothing to compare with).</li>
  * </ul>
  * Everything else is ignored.
  */
@@ -44,11 +48,14 @@ public class NotificationEventConsumer {
     private final EventInbox inbox;
     private final NotificationIntake intake;
     private final DeliveryDispatcher dispatcher;
+    private final LoginSourceStore loginSources;
 
-    public NotificationEventConsumer(EventInbox inbox, NotificationIntake intake, DeliveryDispatcher dispatcher) {
+    public NotificationEventConsumer(EventInbox inbox, NotificationIntake intake, DeliveryDispatcher dispatcher,
+                                     LoginSourceStore loginSources) {
         this.inbox = inbox;
         this.intake = intake;
         this.dispatcher = dispatcher;
+        this.loginSources = loginSources;
     }
 
     @KafkaListener(topics = Topics.TRANSFERS, groupId = CONSUMER_GROUP)
@@ -96,7 +103,7 @@ public class NotificationEventConsumer {
         // The customer knows the account by its number; an event published before the number was in it names the id.
         String account = transfer.accountNumber() != null ? transfer.accountNumber() : transfer.accountId().toString();
         NotificationFacts facts = new NotificationFacts(transfer.amount(), Masking.lastFour(account), null,
-                transfer.availableBalanceAfter(), null, null, transfer.accountId());
+                transfer.availableBalanceAfter(), null, null, transfer.accountId(), null);
         intake.accept(transfer.customerId(), kind, event.id(), facts);
     }
 
@@ -115,7 +122,7 @@ public class NotificationEventConsumer {
         }
         // Payment events name the account by id only: the message names the payee, not an account number it lacks.
         NotificationFacts facts = new NotificationFacts(payment.amount(), null,
-                Masking.lastFour(payment.payeeMasked()), null, payment.failureReason(), null, payment.sourceAccountId());
+                Masking.lastFour(payment.payeeMasked()), null, payment.failureReason(), null, payment.sourceAccountId(), null);
         intake.accept(payment.customerId(), kind, event.id(), facts);
     }
 
@@ -127,11 +134,15 @@ public class NotificationEventConsumer {
         if (customer.customerId() == null) {
             return;
         }
-        NotificationFacts facts = new NotificationFacts(null, null, null, null, null, null, customer.accountId());
+        NotificationFacts facts = new NotificationFacts(null, null, null, null, null, null, customer.accountId(), null);
         intake.accept(customer.customerId(), NotificationKind.ONBOARDING_COMPLETED, event.id(), facts);
     }
 
     void authEvent(ReceivedEvent event) {
+        if (IdentityContracts.LOGIN_SUCCEEDED.equals(event.type())) {
+            loginSucceeded(event);
+            return;
+        }
         if (!IdentityContracts.ACCOUNT_LOCKED.equals(event.type())) {
             return;
         }
@@ -139,7 +150,21 @@ public class NotificationEventConsumer {
         if (auth.customerId() == null) {
             return; // staff users are not customers of this service
         }
-        NotificationFacts facts = new NotificationFacts(null, null, null, null, null, auth.lockedUntil(), null);
+        NotificationFacts facts = new NotificationFacts(null, null, null, null, null, auth.lockedUntil(), null, null);
         intake.accept(auth.customerId(), NotificationKind.ACCOUNT_LOCKED, event.id(), facts);
+    }
+
+    /** Networks, not addresses: a phone on mobile data changes address all the time, rarely network. */
+    private void loginSucceeded(ReceivedEvent event) {
+        AuthEvent auth = event.data(AuthEvent.class);
+        String network = Masking.network(auth.sourceAddress());
+        if (auth.customerId() == null || network == null) {
+            return;
+        }
+        Instant at = auth.occurredAt() != null ? auth.occurredAt() : Instant.now();
+        if (loginSources.remember(auth.customerId(), network, at) == LoginSourceStore.Seen.NEW_NETWORK) {
+            NotificationFacts facts = new NotificationFacts(null, null, null, null, null, null, null, network);
+            intake.accept(auth.customerId(), NotificationKind.NEW_LOGIN_SOURCE, event.id(), facts);
+        }
     }
 }

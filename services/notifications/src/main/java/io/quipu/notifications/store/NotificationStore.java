@@ -21,7 +21,7 @@ public class NotificationStore {
 
     private static final String COLUMNS = """
             id, customer_id, kind, amount_minor, currency, balance_after_minor, account_masked, counterparty_masked,
-            reason, locked_until, account_id, language, title, body, created_at""";
+            reason, locked_until, account_id, network_masked, language, title, body, created_at""";
 
     private final JdbcClient jdbc;
 
@@ -37,9 +37,9 @@ public class NotificationStore {
         return jdbc.sql("""
                         insert into notifications (id, customer_id, kind, source_event_id, amount_minor, currency,
                             balance_after_minor, account_masked, counterparty_masked, reason, locked_until, account_id,
-                            created_at)
+                            network_masked, created_at)
                         values (:id, :customer, :kind, :event, :amount, :currency, :balance, :account, :counterparty,
-                            :reason, :lockedUntil, :accountId, :createdAt)
+                            :reason, :lockedUntil, :accountId, :network, :createdAt)
                         on conflict (source_event_id, kind) do nothing""")
                 .param("id", id).param("customer", customerId).param("kind", kind.wireName()).param("event", sourceEventId)
                 .param("amount", amount == null ? null : amount.amountMinor())
@@ -49,6 +49,7 @@ public class NotificationStore {
                 .param("reason", facts.reason())
                 .param("lockedUntil", facts.lockedUntil() == null ? null : Timestamp.from(facts.lockedUntil()))
                 .param("accountId", facts.accountId())
+                .param("network", facts.networkMasked())
                 .param("createdAt", Timestamp.from(createdAt))
                 .update() == 1;
     }
@@ -84,7 +85,7 @@ public class NotificationStore {
                 row.getString("account_masked"), row.getString("counterparty_masked"),
                 balance == null ? null : Money.ofMinor(balance, currency),
                 row.getString("reason"), lockedUntil == null ? null : lockedUntil.toInstant(),
-                row.getObject("account_id", UUID.class));
+                row.getObject("account_id", UUID.class), row.getString("network_masked"));
         return new StoredNotification(row.getObject("id", UUID.class), row.getObject("customer_id", UUID.class),
                 NotificationKind.fromWireName(row.getString("kind")), facts, row.getString("language"),
                 row.getString("title"), row.getString("body"), row.getTimestamp("created_at").toInstant());

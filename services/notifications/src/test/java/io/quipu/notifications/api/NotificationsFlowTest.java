@@ -216,6 +216,22 @@ class NotificationsFlowTest {
     }
 
     @Test
+    void aLoginFromANewNetworkIsToldButNotTheFirstLoginNorAKnownNetwork() throws Exception {
+        Customer nora = customer("Nora", "en");
+        UUID userId = UUID.randomUUID();
+        for (String address : List.of("190.42.1.7", "190.42.200.9", "2800:200:e840:12::1")) {
+            publish(Topics.AUTH_EVENTS, userId.toString(), IdentityContracts.LOGIN_SUCCEEDED, new AuthEvent(userId, "customer",
+                    nora.id(), UUID.randomUUID(), null, 0, null, address, Instant.now()));
+        }
+        Mailbox.Mail mail = awaitMails(nora.email(), 1).get(0);
+        assertThat(mail.subject()).isEqualTo("New login to your online banking");
+        assertThat(mail.body()).contains("from a network you had not used before (2800:200:*)").doesNotContain("e840", "190.42");
+        Thread.sleep(1_500); // ample time for a message about the first login or the known network, were there one
+        assertThat(inbox(nora).get("items")).hasSize(1);
+        assertThat(inbox(nora).get("items").get(0).get("kind").asString()).isEqualTo("new_login_source");
+    }
+
+    @Test
     void aFailedPaymentNamesTheMaskedPayeeAndTheReason() {
         Customer pedro = customer("Pedro", "en");
         publish(Topics.PAYMENTS, UUID.randomUUID().toString(), PaymentsContracts.FAILED, new PaymentEvent(UUID.randomUUID(),

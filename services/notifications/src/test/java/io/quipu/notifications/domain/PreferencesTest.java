@@ -40,4 +40,13 @@ class PreferencesTest {
         assertThat(Masking.lastFour("--")).isEqualTo("****");
         assertThat(Masking.lastFour(null)).isNull();
     }
+
+    @Test
+    void aLoginShowsItsNetworkNeverItsAddress() {
+        assertThat(Masking.network("190.42.1.7")).isEqualTo("190.42.*.*");
+        assertThat(Masking.network("2800:200:E840:12::1")).isEqualTo("2800:200:*");
+        assertThat(Masking.network("::1")).isEqualTo("::*");
+        assertThat(Masking.network("evil\r\nBcc: x")).isNull();
+        assertThat(Masking.network(null)).isNull();
+    }
 }

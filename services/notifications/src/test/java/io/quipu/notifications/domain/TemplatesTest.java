@@ -17,7 +17,7 @@ import io.quipu.platform.money.Money;
 class TemplatesTest {
 
     static final NotificationFacts RECEIVED = new NotificationFacts(Money.ofMinor(125_000, "PEN"), "****4321", null,
-            Money.ofMinor(1_000_050, "PEN"), null, null, UUID.randomUUID());
+            Money.ofMinor(1_000_050, "PEN"), null, null, UUID.randomUUID(), null);
 
     @Test
     void moneyReceivedInSpanishNamesAmountAccountAndBalance() {
@@ -40,7 +40,7 @@ class TemplatesTest {
     @Test
     void aPaymentThatFailedSaysWhyAndThatTheMoneyStayed() {
         NotificationFacts facts = new NotificationFacts(Money.ofMinor(9_999, "USD"), null, "****7788", null,
-                "beneficiary_account_closed", null, null);
+                "beneficiary_account_closed", null, null, null);
         Message spanish = Templates.render(NotificationKind.PAYMENT_FAILED, facts, Language.ES, "");
         assertThat(spanish.body()).startsWith("Hola:\n\n")
                 .contains("Tu pago de US$ 99.99 a ****7788 no se pudo completar (motivo: beneficiary_account_closed).");
@@ -50,7 +50,7 @@ class TemplatesTest {
 
     @Test
     void aLockShowsItsEndInLimaTime() {
-        NotificationFacts facts = new NotificationFacts(null, null, null, null, null, Instant.parse("2026-03-01T15:30:00Z"), null);
+        NotificationFacts facts = new NotificationFacts(null, null, null, null, null, Instant.parse("2026-03-01T15:30:00Z"), null, null);
         assertThat(Templates.render(NotificationKind.ACCOUNT_LOCKED, facts, Language.ES, "Luis").shortText())
                 .contains("hasta el 01/03/2026 10:30 (hora de Lima)");
     }
@@ -59,7 +59,7 @@ class TemplatesTest {
     @EnumSource(NotificationKind.class)
     void everyKindHasBothLanguagesAndAnSmsOfOneSegment(NotificationKind kind) {
         NotificationFacts facts = new NotificationFacts(Money.ofMinor(Long.MAX_VALUE, "PEN"), "****1234", "****5678",
-                Money.ofMinor(Long.MAX_VALUE, "PEN"), "some_reason_code", Instant.now(), null);
+                Money.ofMinor(Long.MAX_VALUE, "PEN"), "some_reason_code", Instant.now(), null, null);
         for (Language language : Language.values()) {
             Message message = Templates.render(kind, facts, language, "A".repeat(100));
             assertThat(message.subject()).isNotBlank();
@@ -70,11 +70,11 @@ class TemplatesTest {
 
     @Test
     void factsRefuseWhatIsNotMaskedAndDropAReasonThatIsNotACode() {
-        assertThatThrownBy(() -> new NotificationFacts(null, "19412345678901", null, null, null, null, null))
+        assertThatThrownBy(() -> new NotificationFacts(null, "19412345678901", null, null, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new NotificationFacts(null, null, "Juan Pérez 45678912", null, null, null, null))
+        assertThatThrownBy(() -> new NotificationFacts(null, null, "Juan Pérez 45678912", null, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new NotificationFacts(null, null, null, null, "<script>", null, null).reason()).isNull();
+        assertThat(new NotificationFacts(null, null, null, null, "<script>", null, null, null).reason()).isNull();
     }
 
     @Test
