@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -46,6 +47,20 @@ final class BackOffice {
                 {"id": "%s", "customerId": "%s", "product": "SAVINGS", "currency": "PEN"}""".formatted(UUID.randomUUID(), customerId));
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         return JsonPath.read(opened.body(), "$.accountNumber");
+    }
+
+    /** The available balances of the customer's accounts, by account id. */
+    java.util.Map<String, String> availableOfCustomer(String customerId) throws Exception {
+        HttpResponse<String> accounts = client.send(HttpRequest.newBuilder(URI.create(ledger + "/accounts?customerId=" + customerId))
+                .header("Authorization", "Bearer " + token()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(accounts.statusCode()).as(accounts.body()).isEqualTo(200);
+        java.util.Map<String, String> balances = new java.util.LinkedHashMap<>();
+        List<String> ids = JsonPath.read(accounts.body(), "$[*].id");
+        List<String> available = JsonPath.read(accounts.body(), "$[*].available.amount");
+        for (int i = 0; i < ids.size(); i++) {
+            balances.put(ids.get(i), available.get(i));
+        }
+        return balances;
     }
 
     String available(String accountId) throws Exception {

@@ -10,6 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -57,6 +61,44 @@ final class Browser {
         cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst()
                 .ifPresent(token -> request.header("X-XSRF-TOKEN", token.getValue()));
         return send(request.build());
+    }
+
+    /** Opens a Server-Sent Events stream as the web app's {@code EventSource} does: the session cookie, no token. */
+    EventStream openEventStream(String path) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> response = client.sendAsync(HttpRequest.newBuilder(URI.create(gateway + path))
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new EventStream(response);
+    }
+
+    /** The {@code data:} lines of an open event stream, read in the background. */
+    static final class EventStream implements AutoCloseable {
+
+        private final BlockingQueue<String> data = new LinkedBlockingQueue<>();
+        private final HttpResponse<java.util.stream.Stream<String>> response;
+        private final CompletableFuture<Void> reading;
+
+        private EventStream(HttpResponse<java.util.stream.Stream<String>> response) {
+            this.response = response;
+            this.reading = CompletableFuture.runAsync(() -> {
+                try {
+                    response.body().filter(line -> line.startsWith("data:")).forEach(line -> data.add(line.substring(5).strip()));
+                } catch (RuntimeException closed) {
+                    // the stream was closed
+                }
+            });
+        }
+
+        /** The next event's data, or null when none came within the time. */
+        String next(Duration within) throws InterruptedException {
+            return data.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            response.body().close();
+            reading.cancel(true);
+        }
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

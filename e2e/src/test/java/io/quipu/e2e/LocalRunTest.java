@@ -48,6 +48,7 @@ class LocalRunTest {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration HEALING_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration LIVE_WAIT = Duration.ofSeconds(30);
 
     private Path stateDirectory;
     private Path launcherOutput;
@@ -134,15 +135,16 @@ class LocalRunTest {
         Path launcherJar = executableJar("launcher", "quipu-launcher");
         for (String[] module : new String[][] {{"sandbox", "quipu-sandbox"}, {"services/identity", "quipu-identity"},
                 {"services/customers", "quipu-customers"}, {"services/ledger", "quipu-ledger"}, {"services/payments", "quipu-payments"},
-                {"services/fraud", "quipu-fraud"}, {"services/gateway", "quipu-gateway"}}) {
+                {"services/fraud", "quipu-fraud"}, {"services/notifications", "quipu-notifications"},
+                {"services/audit", "quipu-audit"}, {"services/gateway", "quipu-gateway"}}) {
             executableJar(module[0], module[1]);
         }
-        int portOffset = freePortOffset(List.of(8080, 8081, 8082, 8083, 8084, 8088, SANDBOX_PORT, SANDBOX_SMTP_PORT));
-        launcher = startLauncher(launcherJar, "identity,customers,ledger,payments,fraud,gateway", freePort(), freePort(), portOffset);
-        await("identity, customers, ledger, payments, fraud and gateway are ready").atMost(STARTUP_TIMEOUT.multipliedBy(3))
+        int portOffset = freePortOffset(List.of(8080, 8081, 8082, 8083, 8084, 8086, 8087, 8088, SANDBOX_PORT, SANDBOX_SMTP_PORT));
+        List<String> services = List.of("gateway", "identity", "customers", "ledger", "payments", "fraud", "notifications", "audit");
+        launcher = startLauncher(launcherJar, String.join(",", services), freePort(), freePort(), portOffset);
+        await(services + " are ready").atMost(STARTUP_TIMEOUT.multipliedBy(3))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> launcherAliveOrFail() && List.of("gateway", "identity", "customers", "ledger", "payments", "fraud").stream()
-                        .allMatch(name -> "ready".equals(serviceQuietly(name, "state"))));
+                .until(() -> launcherAliveOrFail() && services.stream().allMatch(name -> "ready".equals(serviceQuietly(name, "state"))));
 
         String gateway = "http://127.0.0.1:" + (8080 + portOffset);
         String sandbox = "http://127.0.0.1:" + (SANDBOX_PORT + portOffset);
@@ -177,17 +179,52 @@ class LocalRunTest {
         // Someone else's record is not there for her.
         assertThat(valeria.get("/api/customers/customers/0193c0de-0000-7000-8000-000000000001").statusCode()).isEqualTo(404);
 
-        // Issue 6 through the gateway: she pays another Quipu customer and another bank's account.
+        // Issue 6 through the gateway: she pays another Quipu customer and another bank's account. Issue 7: each of the
+        // two is told live in the browser (through the gateway's BFF session), and only of their own money.
         String valeriaAccount = JsonPath.read(profile.body(), "$.accounts.data[0].id");
         BackOffice backOffice = new BackOffice("http://127.0.0.1:" + (8081 + portOffset), "http://127.0.0.1:" + (8083 + portOffset));
-        backOffice.deposit(valeriaAccount, "500.00");
+        // The local run's demo customer Ana has her account and opening deposit (customers' DemoCustomers).
+        await("demo.ana's account with its opening deposit").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> backOffice.availableOfCustomer("0193c0de-0000-7000-8000-000000000001").containsValue("5000.00"));
         String anaAccountNumber = backOffice.openAccount("0193c0de-0000-7000-8000-000000000001");
-        HttpResponse<String> internal = valeria.post("/api/payments/payments", """
-                {"type": "internal", "sourceAccountId": "%s", "amount": {"amount": "50.00", "currency": "PEN"},
-                 "destinationAccountNumber": "%s", "description": "e2e"}""".formatted(valeriaAccount, anaAccountNumber),
-                "Idempotency-Key", java.util.UUID.randomUUID().toString());
-        assertThat(internal.statusCode()).as(internal.body()).isEqualTo(201);
-        assertThat((String) JsonPath.read(internal.body(), "$.state")).as(internal.body()).isEqualTo("completed");
+        String internalId;
+        try (Browser.EventStream valeriaLive = valeria.openEventStream("/api/notifications/notifications/stream");
+             Browser.EventStream anaLive = customer.openEventStream("/api/notifications/notifications/stream")) {
+            backOffice.deposit(valeriaAccount, "500.00");
+            String deposited = valeriaLive.next(LIVE_WAIT);
+            assertThat(deposited).as("the deposit, live").isNotNull();
+            assertThat((String) JsonPath.read(deposited, "$.kind")).isEqualTo("money_received");
+            assertThat((String) JsonPath.read(deposited, "$.amount.amount")).isEqualTo("500.00");
+            assertThat((String) JsonPath.read(deposited, "$.accountId")).isEqualTo(valeriaAccount);
+            assertThat((String) JsonPath.read(deposited, "$.balanceAfter.amount")).isEqualTo("500.00");
+
+            HttpResponse<String> internal = valeria.post("/api/payments/payments", """
+                    {"type": "internal", "sourceAccountId": "%s", "amount": {"amount": "50.00", "currency": "PEN"},
+                     "destinationAccountNumber": "%s", "description": "e2e"}""".formatted(valeriaAccount, anaAccountNumber),
+                    "Idempotency-Key", java.util.UUID.randomUUID().toString());
+            assertThat(internal.statusCode()).as(internal.body()).isEqualTo(201);
+            assertThat((String) JsonPath.read(internal.body(), "$.state")).as(internal.body()).isEqualTo("completed");
+            internalId = JsonPath.read(internal.body(), "$.id");
+            String received = anaLive.next(LIVE_WAIT);
+            assertThat(received).as("Ana is told live").isNotNull();
+            assertThat((String) JsonPath.read(received, "$.kind")).isEqualTo("money_received");
+            assertThat((String) JsonPath.read(received, "$.amount.amount")).isEqualTo("50.00");
+            String sent = valeriaLive.next(LIVE_WAIT);
+            assertThat(sent).as("Valeria is told live").isNotNull();
+            assertThat((String) JsonPath.read(sent, "$.kind")).isEqualTo("money_sent");
+            assertThat((String) JsonPath.read(sent, "$.balanceAfter.amount")).isEqualTo("450.00");
+            assertThat(anaLive.next(Duration.ofSeconds(1))).as("Ana hears nothing of Valeria's deposit").isNull();
+        }
+        // And by e-mail, in the sandbox's mailbox, with the account masked.
+        await("Valeria's e-mails about her money").atMost(LIVE_WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            String mails = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox
+                    + "/sandbox/mail?to=valeria.salazar@example.com")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            return JsonPath.<List<String>>read(mails, "$[*].subject").containsAll(List.of("Recibiste S/ 500.00", "Enviaste S/ 50.00"));
+        });
+        HttpResponse<String> inbox = valeria.get("/api/notifications/notifications");
+        assertThat(inbox.statusCode()).as(inbox.body()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(inbox.body(), "$.items[*].kind")).contains("money_received", "money_sent");
+        assertThat(inbox.body()).doesNotContain(onboarding.accountNumber);
         HttpResponse<String> interbank = valeria.post("/api/payments/payments", """
                 {"type": "interbank", "sourceAccountId": "%s", "amount": {"amount": "20.00", "currency": "PEN"},
                  "destinationCci": "%s", "beneficiaryName": "Rosa Huamán"}""".formatted(valeriaAccount, BackOffice.cci("002", "000000123")),
@@ -220,6 +257,16 @@ class LocalRunTest {
         await("the payment completes after the restart").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "completed".equals(JsonPath.read(valeria.get("/api/payments/payments/" + travellingId).body(), "$.state")));
         assertThat(backOffice.available(valeriaAccount)).isEqualTo("400.00");
+
+        // Issue 7's audit: every event so far is in the chain, which verifies; the payment's events are found by its id.
+        await("the internal payment's events are in the audit log").atMost(LIVE_WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> JsonPath.<List<String>>read(admin.get("/api/audit/audit/events?aggregateId=" + internalId).body(),
+                        "$.items[*].type").contains("io.quipu.payments.payment.completed"));
+        HttpResponse<String> verified = admin.get("/api/audit/audit/verify");
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        assertThat((Boolean) JsonPath.read(verified.body(), "$.valid")).as(verified.body()).isTrue();
+        assertThat(((Number) JsonPath.read(verified.body(), "$.verifiedEvents")).longValue()).isGreaterThan(10);
+        assertThat(valeria.get("/api/audit/audit/verify").statusCode()).as("a customer does not read the audit log").isIn(401, 403);
     }
 
     /**

@@ -60,6 +60,11 @@ public class CustomerService {
     }
 
     public CustomerResponse create(CreateCustomerRequest request) {
+        return create(Ids.newId(), request);
+    }
+
+    /** With an id chosen by the caller: the demo customers, whose logins the identity service knows by fixed ids. */
+    public CustomerResponse create(UUID id, CreateCustomerRequest request) {
         DocumentType documentType = DocumentType.valueOf(request.documentType());
         String documentNumber = DocumentNumbers.normalise(documentType, request.documentNumber());
         String email = ContactRules.normaliseEmail(request.email());
@@ -77,7 +82,7 @@ public class CustomerService {
                 .throwIfAny();
         RiskAssessment risk = RiskAssessment.assess(false, false, request.nationality(), request.occupation());
         String maternal = request.maternalSurname() == null || request.maternalSurname().isBlank() ? null : PersonNames.normalise(request.maternalSurname());
-        Customer customer = new Customer(Ids.newId(), PersonNames.normalise(request.givenNames()), PersonNames.normalise(request.paternalSurname()),
+        Customer customer = new Customer(id, PersonNames.normalise(request.givenNames()), PersonNames.normalise(request.paternalSurname()),
                 maternal, email, phone, documentType, documentNumber, request.birthDate(), request.address(), request.nationality(),
                 request.occupation(), false, CustomerStatus.ACTIVE, risk.level(), request.language() == null ? "es" : request.language(),
                 0, now, now);

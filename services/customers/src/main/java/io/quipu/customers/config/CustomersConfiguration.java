@@ -55,12 +55,17 @@ public class CustomersConfiguration {
     }
 
     @Bean
-    PlatformServices platformServices(ServiceClients clients,
+    LedgerClient ledgerClient(ServiceClients clients,
+                              @Value("${quipu.services.ledger.url:http://127.0.0.1:8083}") String ledgerUrl,
+                              @Value("${quipu.customers.platform-call-timeout:10s}") Duration timeout) {
+        return clients.create(LedgerClient.class, ledgerUrl, "customers", timeout);
+    }
+
+    @Bean
+    PlatformServices platformServices(ServiceClients clients, LedgerClient ledger,
                                       @Value("${quipu.services.identity.url:http://127.0.0.1:8081}") String identityUrl,
-                                      @Value("${quipu.services.ledger.url:http://127.0.0.1:8083}") String ledgerUrl,
                                       @Value("${quipu.customers.platform-call-timeout:10s}") Duration timeout) {
-        return new PlatformServices(clients.create(IdentityClient.class, identityUrl, "customers", timeout),
-                clients.create(LedgerClient.class, ledgerUrl, "customers", timeout));
+        return new PlatformServices(clients.create(IdentityClient.class, identityUrl, "customers", timeout), ledger);
     }
 
     @Bean
