@@ -270,6 +270,68 @@ class LocalRunTest {
     }
 
     /**
+     * Issue 8's web app in a real browser: the gateway serves it, and e2e/browser/webapp.mjs drives Debian's Chromium with
+     * playwright-core (installed by {@code npm ci} from the committed package-lock.json): two demo customers log in with
+     * the SMS code, one pays the other and the other's dashboard (on a phone-sized screen) updates live, an interbank
+     * transfer completes, the language switches. Screenshots of the main screens go to e2e/target/screenshots.
+     */
+    @Test
+    void customersUseTheBankInABrowser() throws Exception {
+        Path launcherJar = executableJar("launcher", "quipu-launcher");
+        List<String> services = List.of("gateway", "identity", "customers", "ledger", "payments", "fraud", "notifications");
+        for (String[] module : new String[][] {{"sandbox", "quipu-sandbox"}, {"services/identity", "quipu-identity"},
+                {"services/customers", "quipu-customers"}, {"services/ledger", "quipu-ledger"}, {"services/payments", "quipu-payments"},
+                {"services/fraud", "quipu-fraud"}, {"services/notifications", "quipu-notifications"}, {"services/gateway", "quipu-gateway"}}) {
+            executableJar(module[0], module[1]);
+        }
+        int portOffset = freePortOffset(List.of(8080, 8081, 8082, 8083, 8084, 8086, 8088, SANDBOX_PORT, SANDBOX_SMTP_PORT));
+        launcher = startLauncher(launcherJar, String.join(",", services), freePort(), freePort(), portOffset);
+        await(services + " are ready").atMost(STARTUP_TIMEOUT.multipliedBy(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> launcherAliveOrFail() && services.stream().allMatch(name -> "ready".equals(serviceQuietly(name, "state"))));
+        String gateway = "http://127.0.0.1:" + (8080 + portOffset);
+        String sandbox = "http://127.0.0.1:" + (SANDBOX_PORT + portOffset);
+        BackOffice backOffice = new BackOffice("http://127.0.0.1:" + (8081 + portOffset), "http://127.0.0.1:" + (8083 + portOffset));
+        for (String demo : List.of("0193c0de-0000-7000-8000-000000000001", "0193c0de-0000-7000-8000-000000000002")) {
+            await("the demo customers' accounts").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> !backOffice.availableOfCustomer(demo).isEmpty());
+        }
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway + "/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+
+        Path browserTests = REPOSITORY.resolve("e2e/browser");
+        Path screenshots = REPOSITORY.resolve("e2e/target/screenshots");
+        if (!Files.isDirectory(browserTests.resolve("node_modules/playwright-core"))) {
+            assertThat(run(browserTests, Map.of(), Duration.ofMinutes(5), "npm", "ci", "--no-audit", "--no-fund").exitCode())
+                    .as("npm ci in e2e/browser").isZero();
+        }
+        Finished finished = run(browserTests, Map.of("QUIPU_GATEWAY", gateway, "QUIPU_SANDBOX", sandbox,
+                "QUIPU_SCREENSHOTS", screenshots.toString()), Duration.ofMinutes(5), "node", "webapp.mjs");
+        System.out.println(finished.output());
+        assertThat(finished.output()).contains(" passed, 0 failed");
+        assertThat(finished.exitCode()).as(finished.output()).isZero();
+        assertThat(screenshots.resolve("dashboard.png")).exists();
+    }
+
+    private record Finished(int exitCode, String output) {
+    }
+
+    /** Runs a command in a folder with a time limit; its output goes through a file, so a full pipe never blocks it. */
+    private Finished run(Path directory, Map<String, String> environment, Duration limit, String... command) throws Exception {
+        Path output = Files.createTempFile(stateDirectory, "command-", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("%s took longer than %s; its output:%n%s", List.of(command), limit, Files.readString(output));
+        }
+        return new Finished(process.exitValue(), Files.readString(output));
+    }
+
+    /**
      * Issue 3's crash test with a real process: the ledger is killed with {@code kill -9} in the middle of a load of
      * transfers; after the launcher restarted it, every transfer that had been answered "ok" is there, and the books
      * balance (a transfer is never half-applied).
@@ -349,7 +411,7 @@ class LocalRunTest {
                 "QUIPU_POSTGRES_PORT", String.valueOf(postgresPort),
                 "QUIPU_KAFKA_PORT", String.valueOf(kafkaPort),
                 "QUIPU_PORT_OFFSET", String.valueOf(portOffset),
-                "QUIPU_NO_BUILD", "1"));
+                "QUIPU_NO_BUILD", "1", "QUIPU_SEED", "0"));
         return builder.start();
     }
 

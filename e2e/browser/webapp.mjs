@@ -1,0 +1,193 @@
+// The web app in a real browser (Debian's Chromium through playwright-core), against a running local platform.
+// Run by the e2e module's WebAppBrowserTest, which starts the platform and passes:
+//   QUIPU_GATEWAY     the gateway's URL (serves the app and the API)
+//   QUIPU_SANDBOX     the sandbox's URL (the SMS inbox holds the one-time codes)
+//   QUIPU_SCREENSHOTS a folder for screenshots of the main screens
+//   QUIPU_CHROMIUM    the browser (default /usr/bin/chromium)
+// Each check prints "ok - <name>" or "not ok - <name>: <why>"; the last line is "N passed, M failed"; exit code 1 on a
+// failure. Every wait is bounded.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const gateway = required('QUIPU_GATEWAY');
+const sandbox = required('QUIPU_SANDBOX');
+const screenshots = required('QUIPU_SCREENSHOTS');
+const executablePath = process.env.QUIPU_CHROMIUM || '/usr/bin/chromium';
+const WAIT_MS = 30_000;
+mkdirSync(screenshots, { recursive: true });
+
+const ANA = { username: 'demo.ana', password: 'Quipu-Demo-2026', phone: '+51900000001' };
+const LUIS = { username: 'demo.luis', password: 'Quipu-Demo-2026', phone: '+51900000002' };
+
+let passed = 0;
+let failed = 0;
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    console.error(`${name} is not set`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const pages = [];
+
+async function check(name, body) {
+  try {
+    await body();
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    failed++;
+    console.log(`not ok - ${name}: ${(error && error.stack) || error}`);
+    // What each browser showed when it failed, for whoever reads the failure.
+    for (const [index, page] of pages.entries()) {
+      await page.screenshot({ path: join(screenshots, `failed-${failed}-page-${index + 1}.png`), fullPage: true }).catch(() => {});
+    }
+  }
+}
+
+async function latestOtp(phone, after) {
+  const deadline = Date.now() + WAIT_MS;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${sandbox}/sandbox/sms/latest-otp?to=${encodeURIComponent(phone)}`);
+    if (response.ok) {
+      const body = await response.json();
+      if (!after || new Date(body.receivedAt) > after) {
+        return body.otp;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no one-time code for ${phone} within ${WAIT_MS} ms`);
+}
+
+async function logIn(page, user, name) {
+  await page.goto(gateway + '/');
+  await page.getByTestId('login-username').fill(user.username);
+  await page.getByTestId('login-password').fill(user.password);
+  const asked = new Date(Date.now() - 1_000);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('otp-code').waitFor({ timeout: WAIT_MS });
+  if (name) {
+    await page.screenshot({ path: join(screenshots, `${name}.png`) });
+  }
+  await page.getByTestId('otp-code').fill(await latestOtp(user.phone, asked));
+  await page.getByTestId('otp-submit').click();
+  await page.getByTestId('account-card').first().waitFor({ timeout: WAIT_MS });
+}
+
+/** The first account's available balance as a decimal string, such as "5000.00" (the element's data-amount). */
+async function available(page) {
+  return await page.getByTestId('account-available').first().getAttribute('data-amount');
+}
+
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+try {
+  const anaContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const luisContext = await browser.newContext({ viewport: { width: 390, height: 844 } }); // a phone
+  const ana = await anaContext.newPage();
+  const luis = await luisContext.newPage();
+  pages.push(ana, luis);
+
+  await check('a customer logs in with password and the SMS code', async () => {
+    await logIn(ana, ANA, 'login-otp');
+    await ana.screenshot({ path: join(screenshots, 'dashboard.png'), fullPage: true });
+  });
+
+  let luisAccountNumber;
+  let luisBefore;
+  await check('a second customer on a phone sees their accounts, live', async () => {
+    await logIn(luis, LUIS);
+    await luis.locator('[data-testid="live-status"][data-state="connected"]').waitFor({ timeout: WAIT_MS });
+    luisAccountNumber = (await luis.getByTestId('account-number').first().innerText()).replace(/\D/g, '');
+    luisBefore = await available(luis);
+    if (luisAccountNumber.length !== 14) throw new Error(`account number shown: ${luisAccountNumber}`);
+    await luis.screenshot({ path: join(screenshots, 'dashboard-phone.png'), fullPage: true });
+  });
+
+  await check("a transfer to another Quipu customer completes and the receiver's dashboard updates without a reload", async () => {
+    await ana.getByTestId('nav-transfer').click();
+    await ana.getByTestId('transfer-type').selectOption('internal');
+    await ana.getByTestId('transfer-destination').fill(luisAccountNumber);
+    await ana.getByTestId('transfer-amount').fill('25.00');
+    await ana.screenshot({ path: join(screenshots, 'transfer.png'), fullPage: true });
+    await ana.getByTestId('transfer-submit').click();
+    await ana.getByTestId('transfer-confirm').click();
+    const state = ana.getByTestId('transfer-result-state');
+    await state.waitFor({ timeout: WAIT_MS });
+    await ana.waitForFunction((element) => /completed|completad/i.test(element.textContent || ''),
+      await state.elementHandle(), { timeout: WAIT_MS });
+    await ana.screenshot({ path: join(screenshots, 'transfer-receipt.png'), fullPage: true });
+    await luis.waitForFunction(([before]) => {
+      const shown = document.querySelector('[data-testid="account-available"]');
+      return shown && shown.getAttribute('data-amount') !== before;
+    }, [luisBefore], { timeout: WAIT_MS });
+    const after = await available(luis);
+    const expected = plus(luisBefore, '25.00');
+    if (after !== expected) throw new Error(`Luis sees ${after}, expected ${expected}`);
+  });
+
+  await check('an interbank transfer with a CCI checked as it is typed reaches completed', async () => {
+    await ana.getByTestId('transfer-new').click();
+    await ana.getByTestId('transfer-type').selectOption('interbank');
+    // Wrong check digits are told as they are typed (an aria-live status next to the field), and a right CCI passes.
+    await ana.getByTestId('transfer-destination').fill('00200100000012345600');
+    await ana.locator('[data-testid="transfer-destination-status"][data-state="bad_check_digits"]').waitFor({ timeout: WAIT_MS });
+    await ana.getByTestId('transfer-destination').fill(cci('002', '001', '000000123456'));
+    await ana.locator('[data-testid="transfer-destination-status"][data-state="valid"]').waitFor({ timeout: WAIT_MS });
+    await ana.getByTestId('transfer-beneficiary').fill('Rosa Huamán');
+    await ana.getByTestId('transfer-amount').fill('10.00');
+    await ana.getByTestId('transfer-submit').click();
+    await ana.getByTestId('transfer-confirm').click();
+    const state = ana.getByTestId('transfer-result-state');
+    await state.waitFor({ timeout: WAIT_MS });
+    // The clearing house settles within seconds; the receipt follows the payment until it is final.
+    await ana.waitForFunction((element) => /completed|completad/i.test(element.textContent || ''),
+      await state.elementHandle(), { timeout: 60_000 });
+  });
+
+  await check('the language switch turns the app to English and back', async () => {
+    await ana.getByTestId('language-switch').selectOption('en');
+    await ana.getByText('Transfer', { exact: false }).first().waitFor({ timeout: WAIT_MS });
+    await ana.getByTestId('nav-transfer').click();
+    await ana.screenshot({ path: join(screenshots, 'transfer-english.png'), fullPage: true });
+    await ana.getByTestId('language-switch').selectOption('es');
+    await ana.getByText('Transferir', { exact: false }).first().waitFor({ timeout: WAIT_MS });
+  });
+} finally {
+  await browser.close();
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
+
+/** "5000.00" plus "25.00" in integer cents: no floating point. */
+function plus(amount, more) {
+  const cents = BigInt(amount.replace('.', '')) + BigInt(more.replace('.', ''));
+  const digits = cents.toString().padStart(3, '0');
+  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+/** A valid CCI: bank (3) + branch (3) + account (12) + the two check digits of the platform's AccountNumbers. */
+function cci(bank, branch, account) {
+  return bank + branch + account + checkDigit(bank + branch) + checkDigit(account);
+}
+
+function checkDigit(digits) {
+  // Weights 1, 2, 1, 2, ... from the left; products over 9 have their digits added; the check digit tops the sum up.
+  let sum = 0;
+  for (let index = 0; index < digits.length; index++) {
+    let product = Number(digits[index]) * (index % 2 === 0 ? 1 : 2);
+    if (product > 9) product = Math.floor(product / 10) + (product % 10);
+    sum += product;
+  }
+  return String((10 - (sum % 10)) % 10);
+}

@@ -1,0 +1,590 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../api/http';
+import { createPayment, fetchPayment, newIdempotencyKey } from '../api/payments';
+import type { AccountResponse, CreatePaymentRequest, PaymentResponse } from '../api/types';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
+import { PageHeading } from '../components/PageHeading';
+import { StateBadge } from '../components/StateBadge';
+import { useI18n, type I18n } from '../i18n/I18nContext';
+import type { MessageKey } from '../i18n/messages';
+import {
+  checkAccountNumberInput,
+  checkCciInput,
+  maskPayee,
+  PERUVIAN_BANKS,
+  type NumberInputCheck,
+} from '../lib/accountNumbers';
+import { describeFailure } from '../lib/errors';
+import { accountLabel, paymentTypeLabel, productLabel } from '../lib/labels';
+import { compareAmounts, formatAmount, validateAmountInput } from '../lib/money';
+import { useProfile } from '../state/ProfileContext';
+
+type TransferType = 'internal' | 'interbank';
+type Step = 'form' | 'confirm' | 'result';
+type Tone = 'info' | 'success' | 'warning' | 'error';
+
+/** States a payment leaves by itself soon: the receipt polls them for a while. */
+const MOVING_STATES = new Set(['created', 'authorized', 'held', 'sent']);
+const POLL_EVERY_MS = 3000;
+const POLL_AT_MOST = 20;
+/** The bank code of Quipu's own CCIs (the ledger's quipu.ledger.bank-code); such CCIs are paid internally. */
+const OWN_BANK_CODE = '099';
+
+interface Prepared {
+  request: CreatePaymentRequest;
+  /** Serialized once: a retry of this confirmation sends the very same bytes with the same Idempotency-Key. */
+  body: string;
+  key: string;
+  source: AccountResponse;
+  destinationDigits: string;
+}
+
+interface DestinationStatus {
+  tone: Tone;
+  message: string | null;
+}
+
+function destinationStatus(
+  i18n: I18n,
+  type: TransferType,
+  check: NumberInputCheck,
+  source: AccountResponse | undefined,
+  strict: boolean,
+): DestinationStatus {
+  const { t } = i18n;
+  const cci = type === 'interbank';
+  switch (check.state) {
+    case 'empty':
+      return strict ? { tone: 'error', message: t(cci ? 'number.required.cci' : 'number.required.account') } : { tone: 'info', message: null };
+    case 'invalid_characters':
+      return { tone: 'error', message: t('number.invalidCharacters') };
+    case 'incomplete':
+      return {
+        tone: strict ? 'error' : 'info',
+        message: check.missing === 1 ? t('number.missingOne') : t('number.missing', { count: check.missing }),
+      };
+    case 'too_long':
+      return { tone: 'error', message: t(cci ? 'number.tooLong.cci' : 'number.tooLong.account') };
+    case 'bad_check_digits':
+      return { tone: 'error', message: t(cci ? 'number.badCheck.cci' : 'number.badCheck.account') };
+    case 'valid':
+      if (!cci) {
+        return source && check.digits === source.accountNumber
+          ? { tone: 'error', message: t('transfer.sameAccount') }
+          : { tone: 'success', message: t('number.valid.account') };
+      }
+      if (check.bankCode === OWN_BANK_CODE) {
+        return { tone: 'warning', message: t('number.ownBank') };
+      }
+      return {
+        tone: 'success',
+        message: check.bankCode && PERUVIAN_BANKS[check.bankCode]
+          ? t('number.valid.cciBank', { bank: PERUVIAN_BANKS[check.bankCode] })
+          : t('number.valid.cci'),
+      };
+  }
+}
+
+export function TransferPage() {
+  const i18n = useI18n();
+  const { t, formatDateTime } = i18n;
+  const [params] = useSearchParams();
+  const { accounts, profile, loading, error: profileError, reload, accountsUnavailable } = useProfile();
+
+  const sources = useMemo(
+    () => accounts.filter((view) => view.account.status === 'open' && view.account.product !== 'LOAN'),
+    [accounts],
+  );
+
+  const [sourceId, setSourceId] = useState(params.get('from') ?? '');
+  const [type, setType] = useState<TransferType>('internal');
+  const [destination, setDestination] = useState('');
+  const [destinationBlurred, setDestinationBlurred] = useState(false);
+  const [beneficiary, setBeneficiary] = useState('');
+  const [amount, setAmount] = useState('');
+  const [description, setDescription] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [step, setStep] = useState<Step>('form');
+  const [prepared, setPrepared] = useState<Prepared | null>(null);
+  const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<unknown>(null);
+  const [payment, setPayment] = useState<PaymentResponse | null>(null);
+  const [polls, setPolls] = useState(0);
+  const [refreshing, setRefreshing] = useState(false);
+  const [refreshError, setRefreshError] = useState<unknown>(null);
+  /** An order whose outcome is unknown (no answer, 5xx): the same order again must reuse its key. */
+  const uncertain = useRef<{ body: string; key: string } | null>(null);
+
+  const destinationRef = useRef<HTMLInputElement>(null);
+  const beneficiaryRef = useRef<HTMLInputElement>(null);
+  const amountRef = useRef<HTMLInputElement>(null);
+  const descriptionRef = useRef<HTMLInputElement>(null);
+
+  const sourceView = sources.find((view) => view.account.id === sourceId) ?? sources[0];
+  const source = sourceView?.account;
+  const currency = source?.currency ?? 'PEN';
+
+  // ---- validation (as the customer types, and all of it on submit)
+  const check = type === 'interbank' ? checkCciInput(destination) : checkAccountNumberInput(destination);
+  const destStatus = destinationStatus(i18n, type, check, source, submitted || destinationBlurred);
+  const destinationInvalid = destStatus.tone === 'error' || (check.state !== 'valid' && (submitted || destinationBlurred));
+  const amountCheck = validateAmountInput(amount, currency);
+  const amountError = submitted && !amountCheck.ok ? t(`amount.${amountCheck.error}` as MessageKey) : null;
+  const overAvailable = amountCheck.ok && sourceView
+    && (compareAmounts({ amount: amountCheck.amount, currency }, sourceView.available) ?? 0) > 0;
+  const beneficiaryError = submitted && type === 'interbank'
+    ? (beneficiary.trim() === '' ? t('transfer.beneficiaryRequired') : beneficiary.trim().length > 80 ? t('transfer.beneficiaryTooLong') : null)
+    : null;
+  const descriptionError = description.trim().length > 140 ? t('transfer.descriptionTooLong') : null;
+
+  // ---- the receipt follows a moving payment for a while
+  useEffect(() => {
+    if (step !== 'result' || !payment || !MOVING_STATES.has(payment.state) || polls >= POLL_AT_MOST) {
+      return undefined;
+    }
+    const controller = new AbortController();
+    const timer = window.setTimeout(() => {
+      fetchPayment(payment.id, controller.signal)
+        .then((latest) => setPayment(latest))
+        .catch(() => undefined)
+        .finally(() => setPolls((count) => count + 1));
+    }, POLL_EVERY_MS);
+    return () => {
+      window.clearTimeout(timer);
+      controller.abort();
+    };
+  }, [step, payment, polls]);
+
+  if (loading && !profile) {
+    return (
+      <div className="page">
+        <PageHeading title={t('transfer.title')} />
+        <Loading />
+      </div>
+    );
+  }
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!source) {
+      return;
+    }
+    const strictStatus = destinationStatus(i18n, type, check, source, true);
+    const destinationOk = check.state === 'valid' && strictStatus.tone !== 'error';
+    const beneficiaryName = beneficiary.trim();
+    const beneficiaryOk = type !== 'interbank' || (beneficiaryName !== '' && beneficiaryName.length <= 80);
+    const text = description.trim();
+    const invalid = [
+      !destinationOk && destinationRef.current,
+      !beneficiaryOk && beneficiaryRef.current,
+      !amountCheck.ok && amountRef.current,
+      text.length > 140 && descriptionRef.current,
+    ].filter(Boolean) as HTMLInputElement[];
+    if (invalid.length > 0 || !amountCheck.ok) {
+      invalid[0]?.focus();
+      return;
+    }
+    const request: CreatePaymentRequest = {
+      type,
+      sourceAccountId: source.id,
+      amount: { amount: amountCheck.amount, currency: source.currency },
+      ...(type === 'internal'
+        ? { destinationAccountNumber: check.digits }
+        : { destinationCci: check.digits, beneficiaryName }),
+      ...(text ? { description: text } : {}),
+      channel: 'web',
+    };
+    const body = JSON.stringify(request);
+    const key = uncertain.current?.body === body ? uncertain.current.key : newIdempotencyKey();
+    setPrepared({ request, body, key, source, destinationDigits: check.digits });
+    setSendError(null);
+    setStep('confirm');
+  };
+
+  const confirm = async () => {
+    if (!prepared || sending) {
+      return;
+    }
+    setSending(true);
+    setSendError(null);
+    try {
+      const created = await createPayment(prepared.body, prepared.key);
+      uncertain.current = null;
+      setPayment(created);
+      setPolls(0);
+      setStep('result');
+      reload();
+    } catch (failure) {
+      uncertain.current = failure instanceof ApiError && !failure.retryable ? null : { body: prepared.body, key: prepared.key };
+      setSendError(failure);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const backToForm = () => {
+    setStep('form');
+    setSendError(null);
+  };
+
+  const startOver = () => {
+    setStep('form');
+    setPrepared(null);
+    setPayment(null);
+    setDestination('');
+    setDestinationBlurred(false);
+    setBeneficiary('');
+    setAmount('');
+    setDescription('');
+    setSubmitted(false);
+    setSendError(null);
+    setRefreshError(null);
+  };
+
+  const refreshPayment = () => {
+    if (!payment) {
+      return;
+    }
+    setRefreshing(true);
+    setRefreshError(null);
+    fetchPayment(payment.id)
+      .then((latest) => {
+        setPayment(latest);
+        setPolls(0);
+      })
+      .catch((failure: unknown) => setRefreshError(failure))
+      .finally(() => setRefreshing(false));
+  };
+
+  const retryable = !(sendError instanceof ApiError) || sendError.retryable;
+
+  return (
+    <div className="page">
+      <PageHeading
+        key={step}
+        title={step === 'form' ? t('transfer.title') : step === 'confirm' ? t('transfer.confirmTitle') : t('transfer.resultTitle')}
+      />
+
+      {profileError && !profile ? <ErrorAlert error={profileError} onRetry={reload} /> : null}
+      {accountsUnavailable ? (
+        <div className="alert alert-warning" role="alert">
+          <p>{t('dashboard.accountsUnavailable')}</p>
+          <button type="button" className="button button-secondary" onClick={reload}>
+            {t('app.retry')}
+          </button>
+        </div>
+      ) : null}
+      {profile && !accountsUnavailable && sources.length === 0 ? <p className="muted">{t('transfer.noAccounts')}</p> : null}
+
+      {step === 'form' && source ? (
+        <form className="card form-card" onSubmit={onSubmit} noValidate data-testid="transfer-form">
+          {submitted && (!amountCheck.ok || destinationInvalid || beneficiaryError || descriptionError) ? (
+            <div className="alert alert-error" role="alert">
+              <p>{t('transfer.fixErrors')}</p>
+            </div>
+          ) : null}
+
+          <div className="field">
+            <label htmlFor="transfer-source">{t('transfer.source')}</label>
+            <select
+              id="transfer-source"
+              data-testid="transfer-source"
+              value={source.id}
+              onChange={(event) => setSourceId(event.target.value)}
+            >
+              {sources.map((view) => (
+                <option key={view.account.id} value={view.account.id}>
+                  {t('transfer.sourceOption', {
+                    product: productLabel(i18n, view.account.product),
+                    currency: view.account.currency,
+                    number: `****${view.account.accountNumber.slice(-4)}`,
+                    amount: formatAmount(view.available),
+                  })}
+                </option>
+              ))}
+            </select>
+          </div>
+
+          <div className="field">
+            <label htmlFor="transfer-type">{t('transfer.type')}</label>
+            <select
+              id="transfer-type"
+              data-testid="transfer-type"
+              value={type}
+              onChange={(event) => {
+                setType(event.target.value as TransferType);
+                setDestinationBlurred(false);
+              }}
+            >
+              <option value="internal">{t('transfer.type.internal')}</option>
+              <option value="interbank">{t('transfer.type.interbank')}</option>
+            </select>
+          </div>
+
+          <div className="field">
+            <label htmlFor="transfer-destination">
+              {t(type === 'interbank' ? 'transfer.destination.interbank' : 'transfer.destination.internal')}
+            </label>
+            <input
+              ref={destinationRef}
+              id="transfer-destination"
+              data-testid="transfer-destination"
+              className="mono"
+              inputMode="numeric"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={type === 'interbank' ? 32 : 24}
+              value={destination}
+              onChange={(event) => setDestination(event.target.value)}
+              onBlur={() => setDestinationBlurred(destination !== '')}
+              aria-invalid={destinationInvalid || undefined}
+              aria-describedby="transfer-destination-hint transfer-destination-status"
+              data-state={check.state}
+            />
+            <p className="hint" id="transfer-destination-hint">
+              {t('transfer.destinationHint')}
+            </p>
+            <p
+              className={`field-status status-${destStatus.tone}`}
+              id="transfer-destination-status"
+              aria-live="polite"
+              data-testid="transfer-destination-status"
+              data-state={check.state}
+            >
+              {destStatus.message}
+            </p>
+          </div>
+
+          {type === 'interbank' ? (
+            <div className="field">
+              <label htmlFor="transfer-beneficiary">{t('transfer.beneficiary')}</label>
+              <input
+                ref={beneficiaryRef}
+                id="transfer-beneficiary"
+                data-testid="transfer-beneficiary"
+                autoComplete="off"
+                maxLength={80}
+                value={beneficiary}
+                onChange={(event) => setBeneficiary(event.target.value)}
+                aria-invalid={beneficiaryError ? true : undefined}
+                aria-describedby={beneficiaryError ? 'transfer-beneficiary-error' : undefined}
+              />
+              {beneficiaryError ? (
+                <p className="field-error" id="transfer-beneficiary-error">
+                  {beneficiaryError}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+
+          <div className="field">
+            <label htmlFor="transfer-amount">{t('transfer.amount', { currency })}</label>
+            <input
+              ref={amountRef}
+              id="transfer-amount"
+              data-testid="transfer-amount"
+              inputMode="decimal"
+              autoComplete="off"
+              placeholder="0.00"
+              maxLength={20}
+              value={amount}
+              onChange={(event) => setAmount(event.target.value)}
+              aria-invalid={amountError ? true : undefined}
+              aria-describedby={`transfer-amount-hint${amountError ? ' transfer-amount-error' : ''}${overAvailable ? ' transfer-amount-warning' : ''}`}
+            />
+            <p className="hint" id="transfer-amount-hint">
+              {t('transfer.amountHint')}
+            </p>
+            {amountError ? (
+              <p className="field-error" id="transfer-amount-error">
+                {amountError}
+              </p>
+            ) : null}
+            {overAvailable && sourceView ? (
+              <p className="field-status status-warning" id="transfer-amount-warning">
+                {t('transfer.amountOverAvailable', { amount: formatAmount(sourceView.available) })}
+              </p>
+            ) : null}
+          </div>
+
+          <div className="field">
+            <label htmlFor="transfer-description">{t('transfer.description')}</label>
+            <input
+              ref={descriptionRef}
+              id="transfer-description"
+              data-testid="transfer-description"
+              autoComplete="off"
+              maxLength={140}
+              value={description}
+              onChange={(event) => setDescription(event.target.value)}
+              aria-invalid={descriptionError ? true : undefined}
+              aria-describedby={descriptionError ? 'transfer-description-error' : undefined}
+            />
+            {descriptionError ? (
+              <p className="field-error" id="transfer-description-error">
+                {descriptionError}
+              </p>
+            ) : null}
+          </div>
+
+          <button type="submit" className="button button-primary button-block" data-testid="transfer-submit">
+            {t('transfer.submit')}
+          </button>
+        </form>
+      ) : null}
+
+      {step === 'confirm' && prepared ? (
+        <section className="card form-card" aria-describedby="confirm-intro" data-testid="transfer-confirmation">
+          <p id="confirm-intro">{t('transfer.confirmIntro')}</p>
+          <dl className="summary">
+            <div>
+              <dt>{t('transfer.summary.type')}</dt>
+              <dd>{t(prepared.request.type === 'interbank' ? 'transfer.type.interbank' : 'transfer.type.internal')}</dd>
+            </div>
+            <div>
+              <dt>{t('transfer.summary.from')}</dt>
+              <dd>{accountLabel(i18n, prepared.source)}</dd>
+            </div>
+            <div>
+              <dt>{t('transfer.summary.to')}</dt>
+              <dd className="mono" data-testid="transfer-summary-destination">
+                {prepared.destinationDigits}
+              </dd>
+            </div>
+            {prepared.request.beneficiaryName ? (
+              <div>
+                <dt>{t('transfer.summary.beneficiary')}</dt>
+                <dd>{prepared.request.beneficiaryName}</dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>{t('transfer.summary.amount')}</dt>
+              <dd className="summary-amount" data-testid="transfer-summary-amount" data-amount={prepared.request.amount.amount}>
+                {formatAmount(prepared.request.amount)}
+              </dd>
+            </div>
+            {prepared.request.description ? (
+              <div>
+                <dt>{t('transfer.summary.description')}</dt>
+                <dd>{prepared.request.description}</dd>
+              </div>
+            ) : null}
+          </dl>
+
+          <ErrorAlert error={sendError} testId="transfer-error" />
+          {sendError && retryable ? <p className="hint">{t('transfer.retryNote')}</p> : null}
+
+          <div className="actions">
+            {!sendError || retryable ? (
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={confirm}
+                disabled={sending}
+                aria-busy={sending || undefined}
+                data-testid="transfer-confirm"
+              >
+                {sending ? t('transfer.confirming') : sendError ? t('transfer.retry') : t('transfer.confirm')}
+              </button>
+            ) : null}
+            <button type="button" className="button button-secondary" onClick={backToForm} disabled={sending} data-testid="transfer-back">
+              {t('transfer.edit')}
+            </button>
+          </div>
+        </section>
+      ) : null}
+
+      {step === 'result' && payment ? (
+        <section className="card form-card" aria-labelledby="receipt-title" data-testid="transfer-result">
+          <div className="result-state">
+            <StateBadge state={payment.state} testId="transfer-result-state" />
+          </div>
+          {payment.state === 'awaiting_authorization' ? (
+            <p className="alert alert-warning" role="status" data-testid="transfer-step-up">
+              {t('transfer.stepUpRequired')}
+            </p>
+          ) : payment.state === 'under_review' ? (
+            <p className="alert alert-info" role="status">
+              {t('transfer.underReview')}
+            </p>
+          ) : MOVING_STATES.has(payment.state) ? (
+            <p className="alert alert-info" role="status">
+              {t('transfer.inProgress')}
+            </p>
+          ) : null}
+
+          <h2 id="receipt-title">{t('transfer.receipt')}</h2>
+          <dl className="summary">
+            <div>
+              <dt>{t('receipt.id')}</dt>
+              <dd className="mono" data-testid="transfer-result-id">
+                {payment.id}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('receipt.type')}</dt>
+              <dd>{paymentTypeLabel(i18n, payment.type)}</dd>
+            </div>
+            <div>
+              <dt>{t('receipt.amount')}</dt>
+              <dd className="summary-amount" data-testid="transfer-result-amount" data-amount={payment.amount?.amount}>
+                {formatAmount(payment.amount)}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('receipt.payee')}</dt>
+              <dd className="mono" data-testid="transfer-result-payee">
+                {maskPayee(payment.payee)}
+              </dd>
+            </div>
+            {payment.beneficiaryName ? (
+              <div>
+                <dt>{t('receipt.beneficiary')}</dt>
+                <dd>{payment.beneficiaryName}</dd>
+              </div>
+            ) : null}
+            {payment.description ? (
+              <div>
+                <dt>{t('receipt.description')}</dt>
+                <dd>{payment.description}</dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>{t('receipt.state')}</dt>
+              <dd>
+                <StateBadge state={payment.state} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('receipt.date')}</dt>
+              <dd>{formatDateTime(payment.createdAt)}</dd>
+            </div>
+            {payment.failureReason ? (
+              <div>
+                <dt>{t('receipt.reason')}</dt>
+                <dd data-testid="transfer-result-reason">{describeFailure(payment.failureReason, i18n)}</dd>
+              </div>
+            ) : null}
+          </dl>
+          <ErrorAlert error={refreshError} />
+          <div className="actions">
+            {!['completed', 'failed', 'returned'].includes(payment.state) ? (
+              <button type="button" className="button button-secondary" onClick={refreshPayment} disabled={refreshing} data-testid="transfer-refresh">
+                {refreshing ? t('transfer.refreshing') : t('transfer.refresh')}
+              </button>
+            ) : null}
+            <button type="button" className="button button-primary" onClick={startOver} data-testid="transfer-new">
+              {t('transfer.new')}
+            </button>
+            <Link className="button button-secondary" to={`/payments?accountId=${encodeURIComponent(payment.sourceAccountId)}`}>
+              {t('transfer.seePayments')}
+            </Link>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}
