@@ -1,5 +1,6 @@
 package io.quipu.launcher;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -10,8 +11,8 @@ import io.quipu.launcher.StateFile.LauncherState;
 import io.quipu.launcher.StateFile.ServiceState;
 
 /**
- * The local run's command line: {@code run}, {@code stop}, {@code status}, {@code logs}, {@code help}. Started by the
- * {@code ./quipu} script with {@code -Dquipu.home=<repository root>}.
+ * The local run's command line: {@code run}, {@code seed}, {@code stop}, {@code status}, {@code logs}, {@code help}.
+ * Started by the {@code ./quipu} script with {@code -Dquipu.home=<repository root>}.
  */
 public final class Launcher {
 
@@ -20,6 +21,9 @@ public final class Launcher {
 
               run [--only a,b]   build what is missing, then start PostgreSQL, Kafka, the sandbox and every built service
                                  (--only: just those, plus the sandbox; the gateway only when listed); Ctrl-C stops all
+              seed [--customers N]
+                                 demo data in the running platform through its APIs: N customers (default 20000) with
+                                 an account, a deposit and a payment each; what exists already is left as it is
               stop               stop the running launcher and everything it started
               status             show the services of the running launcher
               logs <service>     follow a service's log (also: logs launcher)
@@ -31,6 +35,7 @@ public final class Launcher {
               QUIPU_PORT_OFFSET    added to every service port (default 0: gateway 8080 ... sandbox 8099)
               QUIPU_STATE_DIR      data, logs and state (default <repository>/.quipu)
               QUIPU_NO_BUILD=1     run starts what is built, without building first
+              QUIPU_SEED=0         run does not seed demo data on its first start (.quipu/seeded marks it done)
 
             Reset everything: ./quipu stop; rm -rf .quipu     More: docs/local-run.md""";
 
@@ -46,6 +51,7 @@ public final class Launcher {
             Settings settings = Settings.from(System.getenv(), System.getProperty(Settings.HOME_PROPERTY));
             status = switch (command) {
                 case "run" -> run(settings, RunOptions.parse(rest));
+                case "seed" -> seed(settings, SeedOptions.parse(rest));
                 case "stop" -> stop(settings);
                 case "status" -> status(settings);
                 case "logs" -> logs(settings, rest);
@@ -84,6 +90,30 @@ public final class Launcher {
             return 2;
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(Launcher.class).error("Quipu could not start", e);
+            return 1;
+        }
+    }
+
+    /** Seeds the platform that runs on this state directory's ports; the progress line is rewritten in place on a terminal. */
+    private static int seed(Settings settings, SeedOptions options) throws InterruptedException {
+        DemoSeeder.Endpoints endpoints = DemoSeeder.Endpoints.of(settings);
+        List<String> notReady = DemoSeeder.notReady(endpoints);
+        if (!notReady.isEmpty()) {
+            System.err.println("quipu: not ready: " + String.join(", ", notReady)
+                    + "; start Quipu with ./quipu run and wait until ./quipu status shows them ready");
+            return 1;
+        }
+        DemoSeeder.Output output = DemoSeeder.terminal(System.out, System.err, DemoSeeder.interactiveTerminal());
+        try {
+            DemoSeeder.Result result = new DemoSeeder(endpoints, options.customers(), DemoSeeder.anchorDate(settings), output).seed();
+            if (!result.complete()) {
+                output.problem("quipu: the services refused some items (see above); ./quipu seed again creates only what is missing");
+                return 1;
+            }
+            DemoSeeder.writeMarker(settings, result);
+            return 0;
+        } catch (DemoSeeder.SeedException | UncheckedIOException e) {
+            output.problem("quipu: seeding stopped: " + e.getMessage());
             return 1;
         }
     }

@@ -37,6 +37,37 @@ final class Limits {
     /** Each service JVM: a small heap, the serial collector and the quick JIT only, so a dozen fit on a laptop. */
     static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
+    /**
+     * Demo data (DemoSeeder): customers per {@code POST /customers/batch}, and their accounts per
+     * {@code POST /accounts/batch}; 1,000 is the maximum of both services.
+     */
+    static final int SEED_CUSTOMERS_PER_REQUEST = 1_000;
+
+    /** Transfers per {@code POST /transfers/batch}, the ledger's maximum. */
+    static final int SEED_TRANSFERS_PER_REQUEST = 8_190;
+
+    /** Seeding requests in flight at once: enough to keep two cores busy, few enough to leave the services room. */
+    static final int SEED_PARALLEL_REQUESTS = 4;
+
+    /**
+     * Transfer batches in flight at once: the ledger commits one batch at a time anyway, and each 8,190-transfer request
+     * holds megabytes of JSON in a service heap of 256 MB; two keep it busy without collecting garbage all the time.
+     */
+    static final int SEED_PARALLEL_TRANSFER_REQUESTS = 2;
+
+    /** Tries of one seeding request on connection errors, timeouts and 5xx answers, with pauses that double. */
+    static final int SEED_MAX_ATTEMPTS = 4;
+
+    static final int SEED_FIRST_RETRY_PAUSE_MILLIS = 500;
+
+    /** One seeding request: a batch of 8,190 transfers on a busy laptop takes seconds, not minutes. */
+    static final int SEED_REQUEST_TIMEOUT_SECONDS = 120;
+
+    static final int SEED_CONNECT_TIMEOUT_SECONDS = 5;
+
+    /** How often the seeding progress line is rewritten (or printed, when the output is not a terminal). */
+    static final int SEED_PROGRESS_INTERVAL_SECONDS = 1;
+
     private Limits() {
     }
 }

@@ -77,10 +77,91 @@ final class LocalRun {
         supervisor.watch();
         supervisor.startAll();
         new Summary(settings, infrastructure, supervisor.services(), System.currentTimeMillis() - startedAtMillis).print(log);
+        seedOnFirstStart();
 
         // The supervisor's threads do the work from here; the shutdown hook ends the run.
         new CountDownLatch(1).await();
         return 0;
+    }
+
+    /**
+     * Demo data the first time the platform runs (docs/local-run.md): on a thread of its own, so supervision goes on
+     * meanwhile. Not with {@code QUIPU_SEED=0}, not once {@code .quipu/seeded} exists, and not without identity,
+     * customers and ledger all ready.
+     */
+    private void seedOnFirstStart() {
+        if (!settings.seedOnFirstStart() || Files.exists(DemoSeeder.marker(settings))) {
+            return;
+        }
+        List<String> ready = supervisor.services().stream()
+                .filter(service -> service.state() == ServiceProcess.State.READY)
+                .map(ServiceProcess::name)
+                .toList();
+        Optional<String> missing = DemoSeeder.missingServices(ready);
+        if (missing.isPresent()) {
+            log.info("not seeding demo data: {} not running or not ready (./quipu seed does it later)", missing.get());
+            return;
+        }
+        Thread seeder = new Thread(this::seed, "quipu-seeder");
+        seeder.setDaemon(true);
+        seeder.start();
+    }
+
+    private void seed() {
+        // On a terminal the progress line is rewritten in place; in a log, it is a line every second.
+        DemoSeeder.ProgressLine line = DemoSeeder.interactiveTerminal() ? new DemoSeeder.ProgressLine(System.out) : null;
+        DemoSeeder.Output output = new DemoSeeder.Output() {
+            @Override
+            public void progress(String text) {
+                if (line != null) {
+                    line.show(text);
+                } else {
+                    log.info("{}", text);
+                }
+            }
+
+            @Override
+            public void finished(String text) {
+                clear();
+                log.info("{}", text);
+            }
+
+            @Override
+            public void problem(String text) {
+                clear();
+                log.warn("{}", text);
+            }
+
+            private void clear() {
+                if (line != null) {
+                    line.clear();
+                }
+            }
+        };
+        int customers = SeedOptions.DEFAULT_CUSTOMERS;
+        log.info("seeding demo data: {} customers with an account, a deposit and a payment each (QUIPU_SEED=0 turns this off)",
+                customers);
+        try {
+            DemoSeeder.Result result = new DemoSeeder(DemoSeeder.Endpoints.of(settings), customers,
+                    DemoSeeder.anchorDate(settings), output).seed();
+            if (result.complete()) {
+                DemoSeeder.writeMarker(settings, result);
+            } else {
+                output.problem("demo data incomplete: the services refused some items (above); ./quipu seed creates what is missing");
+            }
+        } catch (DemoSeeder.SeedException | UncheckedIOException e) {
+            if (!isStopping()) {
+                output.problem("seeding demo data stopped: " + e.getMessage() + "; ./quipu seed tries again");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean isStopping() {
+        synchronized (shutdownLock) {
+            return stopped;
+        }
     }
 
     /** The selected services whose runnable jar exists; the others are reported and skipped. */

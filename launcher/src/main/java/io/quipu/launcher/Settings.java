@@ -10,14 +10,17 @@ import java.util.TreeMap;
  * @param repositoryRoot the checkout, where the service jars are built ({@code -Dquipu.home}, else the current directory)
  * @param stateDirectory data, logs, state file and pid file ({@code QUIPU_STATE_DIR}, else {@code <root>/.quipu})
  * @param portOffset     added to every service's port, so that a second run (a test) does not clash with the first
+ * @param seedOnFirstStart whether {@code run} seeds demo data when nothing was seeded yet ({@code QUIPU_SEED=0}: not)
  */
-record Settings(Path repositoryRoot, Path stateDirectory, int postgresPort, int kafkaPort, int portOffset) {
+record Settings(Path repositoryRoot, Path stateDirectory, int postgresPort, int kafkaPort, int portOffset,
+                boolean seedOnFirstStart) {
 
     static final String HOME_PROPERTY = "quipu.home";
     static final String STATE_DIRECTORY_VARIABLE = "QUIPU_STATE_DIR";
     static final String POSTGRES_PORT_VARIABLE = "QUIPU_POSTGRES_PORT";
     static final String KAFKA_PORT_VARIABLE = "QUIPU_KAFKA_PORT";
     static final String PORT_OFFSET_VARIABLE = "QUIPU_PORT_OFFSET";
+    static final String SEED_VARIABLE = "QUIPU_SEED";
     static final int DEFAULT_POSTGRES_PORT = 15432;
     static final int DEFAULT_KAFKA_PORT = 19092;
 
@@ -34,7 +37,8 @@ record Settings(Path repositoryRoot, Path stateDirectory, int postgresPort, int 
         return new Settings(root, state,
                 port(environment, POSTGRES_PORT_VARIABLE, DEFAULT_POSTGRES_PORT),
                 port(environment, KAFKA_PORT_VARIABLE, DEFAULT_KAFKA_PORT),
-                offset);
+                offset,
+                seed(environment));
     }
 
     Path dataDirectory() {
@@ -62,6 +66,17 @@ record Settings(Path repositoryRoot, Path stateDirectory, int postgresPort, int 
         Map<String, Integer> ports = new TreeMap<>();
         service.additionalPorts().forEach((variable, port) -> ports.put(variable, port + portOffset));
         return ports;
+    }
+
+    private static boolean seed(Map<String, String> environment) {
+        String value = environment.get(SEED_VARIABLE);
+        if (value == null || value.isBlank() || value.trim().equals("1")) {
+            return true;
+        }
+        if (value.trim().equals("0")) {
+            return false;
+        }
+        throw new IllegalArgumentException(SEED_VARIABLE + " must be 0 (do not seed demo data) or 1: " + value);
     }
 
     private static int port(Map<String, String> environment, String variable, int defaultPort) {

@@ -22,6 +22,15 @@ class SettingsTest {
         assertThat(settings.postgresPort()).isEqualTo(15432);
         assertThat(settings.kafkaPort()).isEqualTo(19092);
         assertThat(settings.portOf(ServiceCatalog.find("ledger").orElseThrow())).isEqualTo(8083);
+        assertThat(settings.seedOnFirstStart()).isTrue();
+    }
+
+    @Test
+    void seedingOnTheFirstStartCanBeTurnedOff() {
+        assertThat(Settings.from(Map.of("QUIPU_SEED", "0"), "/repo").seedOnFirstStart()).isFalse();
+        assertThat(Settings.from(Map.of("QUIPU_SEED", "1"), "/repo").seedOnFirstStart()).isTrue();
+        assertThatThrownBy(() -> Settings.from(Map.of("QUIPU_SEED", "no"), "/repo"))
+                .hasMessage("QUIPU_SEED must be 0 (do not seed demo data) or 1: no");
     }
 
     @Test

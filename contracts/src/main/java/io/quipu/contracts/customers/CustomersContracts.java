@@ -6,6 +6,8 @@ public final class CustomersContracts {
     public static final String SERVICE = "customers";
     public static final String READ_SCOPE = "customers:read";
     public static final String WRITE_SCOPE = "customers:write";
+    /** Most customers in one {@code POST /customers/batch}: one transaction, bounded time and memory. */
+    public static final int MAX_BATCH_SIZE = 1000;
 
     /** A person completed onboarding: active customer with a login, an account and a signed contract. */
     public static final String CUSTOMER_ONBOARDED = "io.quipu.customers.customer.onboarded";

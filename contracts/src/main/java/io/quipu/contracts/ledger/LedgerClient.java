@@ -17,6 +17,9 @@ public interface LedgerClient {
     @PostExchange("/accounts")
     AccountResponse openAccount(@RequestBody OpenAccountRequest request);
 
+    @PostExchange("/accounts/batch")
+    BatchOpenAccountsResponse openAccounts(@RequestBody BatchOpenAccountsRequest request);
+
     @GetExchange("/accounts/{id}")
     AccountResponse account(@PathVariable UUID id);
 

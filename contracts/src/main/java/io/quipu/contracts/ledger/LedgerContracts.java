@@ -16,6 +16,8 @@ public final class LedgerContracts {
     public static final String WRITE_SCOPE = "ledger:write";
     /** Most transfers in one {@code POST /transfers/batch}, like TigerBeetle's batch limit. */
     public static final int MAX_BATCH_SIZE = 8190;
+    /** Most accounts in one {@code POST /accounts/batch}: one transaction, bounded time and memory. */
+    public static final int MAX_ACCOUNT_BATCH_SIZE = 1000;
     /** Largest metadata (JSON) a transfer may carry, in UTF-8 bytes. */
     public static final int MAX_METADATA_BYTES = 2048;
     public static final String EVENT_TYPE_PREFIX = "io.quipu.ledger.transfer.";

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.quipu.contracts.customers.BatchCreateCustomersRequest;
+import io.quipu.contracts.customers.BatchCreateCustomersResponse;
 import io.quipu.contracts.customers.CreateCustomerRequest;
 import io.quipu.contracts.customers.CustomerPage;
 import io.quipu.contracts.customers.CustomerProfile;
@@ -49,10 +51,18 @@ class CustomerController {
     }
 
     @PostMapping("/customers")
-    @Operation(summary = "Register a customer at a branch (tellers and administrators)")
+    @Operation(summary = "Register a customer at a branch (tellers, administrators, services with customers:write)")
     ResponseEntity<CustomerResponse> create(@Valid @RequestBody CreateCustomerRequest request) {
         CustomerResponse created = customers.create(request);
         return ResponseEntity.created(URI.create("/customers/" + created.id())).body(created);
+    }
+
+    @PostMapping("/customers/batch")
+    @Operation(summary = "Register up to 1,000 customers in one transaction (tellers, administrators, services with customers:write)",
+            description = "Each item is checked like POST /customers and may carry its own id; one result per item, in order: "
+                    + "created, exists (same id and document as before), or the problem code with its field errors.")
+    BatchCreateCustomersResponse createAll(@Valid @RequestBody BatchCreateCustomersRequest request) {
+        return new BatchCreateCustomersResponse(customers.createAll(request.customers()));
     }
 
     @GetMapping("/customers/{id}")

@@ -5,18 +5,28 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.quipu.contracts.customers.CreateCustomerRequest;
+import io.quipu.contracts.customers.CustomerBatchItem;
+import io.quipu.contracts.customers.CustomerBatchResult;
 import io.quipu.contracts.customers.CustomerPage;
 import io.quipu.contracts.customers.CustomerResponse;
+import io.quipu.contracts.customers.CustomersContracts;
 import io.quipu.contracts.customers.UpdateCustomerRequest;
 import io.quipu.customers.domain.Adulthood;
 import io.quipu.customers.domain.ContactRules;
@@ -33,6 +43,7 @@ import io.quipu.customers.store.CustomerStore;
 import io.quipu.platform.id.Ids;
 import io.quipu.platform.security.CurrentCaller;
 import io.quipu.platform.web.ApiException;
+import jakarta.validation.Validator;
 
 /**
  * Customer records: staff register and search them; a customer reads and edits only their own (anyone else's is "not
@@ -48,14 +59,16 @@ public class CustomerService {
     private final CustomerEventPublisher events;
     private final ProfileCache profiles;
     private final TransactionTemplate transactions;
+    private final Validator validator;
     private final Clock clock;
 
     public CustomerService(CustomerStore customers, CustomerEventPublisher events, ProfileCache profiles,
-                           TransactionTemplate transactions, Clock clock) {
+                           TransactionTemplate transactions, Validator validator, Clock clock) {
         this.customers = customers;
         this.events = events;
         this.profiles = profiles;
         this.transactions = transactions;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -63,13 +76,79 @@ public class CustomerService {
         return create(Ids.newId(), request);
     }
 
-    /** With an id chosen by the caller: the demo customers, whose logins the identity service knows by fixed ids. */
+    /**
+     * With an id chosen by the caller: the demo customers, whose logins the identity service knows by fixed ids. A repeat
+     * (this id with the same document) returns the customer registered before.
+     */
     public CustomerResponse create(UUID id, CreateCustomerRequest request) {
+        Instant now = registrationTime();
+        Customer customer = newCustomer(id, request, now);
+        Registration registration = transactions.execute(status -> registerAll(List.of(customer), now).get(0));
+        if (registration.refusal() != null) {
+            throw registration.refusal();
+        }
+        return view(registration.customer());
+    }
+
+    /**
+     * Up to {@link CustomersContracts#MAX_BATCH_SIZE} customers in one transaction, each through the same checks as
+     * {@link #create(UUID, CreateCustomerRequest)}, in order (a later item sees the earlier ones). A refused item is a
+     * result with the problem the single registration would answer; the others are registered all the same.
+     */
+    public List<CustomerBatchResult> createAll(List<CustomerBatchItem> items) {
+        if (items.size() > CustomersContracts.MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("at most " + CustomersContracts.MAX_BATCH_SIZE + " customers at once");
+        }
+        Instant now = registrationTime();
+        CustomerBatchResult[] results = new CustomerBatchResult[items.size()];
+        List<Customer> accepted = new ArrayList<>(items.size());
+        List<Integer> acceptedIndexes = new ArrayList<>(items.size());
+        for (int index = 0; index < items.size(); index++) {
+            CustomerBatchItem item = items.get(index);
+            UUID id = item.id() != null ? item.id() : Ids.newId();
+            try {
+                // The single endpoint's @Valid, per item: the batch's other items go on.
+                new FieldChecks().constraints(validator.validate(item.request())).throwIfAny();
+                accepted.add(newCustomer(id, item.request(), now));
+                acceptedIndexes.add(index);
+            } catch (ApiException refused) {
+                results[index] = refusal(index, id, refused);
+            }
+        }
+        transactions.executeWithoutResult(status -> {
+            List<Registration> registrations = registerAll(accepted, now);
+            for (int position = 0; position < registrations.size(); position++) {
+                int index = acceptedIndexes.get(position);
+                Registration registration = registrations.get(position);
+                results[index] = registration.refusal() != null
+                        ? refusal(index, accepted.get(position).id(), registration.refusal())
+                        : new CustomerBatchResult(index, registration.customer().id(),
+                                registration.created() ? CustomerBatchResult.CREATED : CustomerBatchResult.EXISTS, null, List.of(),
+                                view(registration.customer()));
+            }
+        });
+        return List.of(results);
+    }
+
+    /** Microseconds, as PostgreSQL keeps them: the answer to a registration shows what a later read shows. */
+    private Instant registrationTime() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static CustomerBatchResult refusal(int index, UUID id, ApiException refused) {
+        return new CustomerBatchResult(index, id, refused.code(), refused.getMessage(), refused.fieldProblems(), null);
+    }
+
+    /**
+     * A new customer from a registration request, by the bank's rules (documents, names, contacts, adulthood).
+     *
+     * @throws ApiException {@code validation_failed} naming every field that breaks a rule
+     */
+    private Customer newCustomer(UUID id, CreateCustomerRequest request, Instant now) {
         DocumentType documentType = DocumentType.valueOf(request.documentType());
         String documentNumber = DocumentNumbers.normalise(documentType, request.documentNumber());
         String email = ContactRules.normaliseEmail(request.email());
         String phone = ContactRules.normalisePhone(request.phone());
-        Instant now = clock.instant();
         boolean hasMaternalSurname = request.maternalSurname() != null && !request.maternalSurname().isBlank();
         new FieldChecks()
                 .check("documentNumber", DocumentNumbers.check(documentType, documentNumber))
@@ -81,26 +160,89 @@ public class CustomerService {
                 .check("birthDate", Adulthood.checkBirthDate(request.birthDate(), LocalDate.ofInstant(now, LIMA)))
                 .throwIfAny();
         RiskAssessment risk = RiskAssessment.assess(false, false, request.nationality(), request.occupation());
-        String maternal = request.maternalSurname() == null || request.maternalSurname().isBlank() ? null : PersonNames.normalise(request.maternalSurname());
-        Customer customer = new Customer(id, PersonNames.normalise(request.givenNames()), PersonNames.normalise(request.paternalSurname()),
+        String maternal = hasMaternalSurname ? PersonNames.normalise(request.maternalSurname()) : null;
+        return new Customer(id, PersonNames.normalise(request.givenNames()), PersonNames.normalise(request.paternalSurname()),
                 maternal, email, phone, documentType, documentNumber, request.birthDate(), request.address(), request.nationality(),
                 request.occupation(), false, CustomerStatus.ACTIVE, risk.level(), request.language() == null ? "es" : request.language(),
                 0, now, now);
-        transactions.executeWithoutResult(status -> {
-            if (customers.findByDocument(documentType, documentNumber).isPresent()) {
-                throw ApiException.conflict("document_taken", "A customer with this document exists.");
+    }
+
+    /** What became of one customer of a registration: stored now, found from before (a repeat), or refused. */
+    private record Registration(Customer customer, boolean created, ApiException refusal) {
+
+        static Registration refused(ApiException refusal) {
+            return new Registration(null, false, refusal);
+        }
+    }
+
+    /**
+     * Stores new customers with their {@code created} events, in the caller's transaction and in order, as if one by one:
+     * a customer whose id is stored with the same document is a repeat (found, not stored again); an id that is another
+     * person's, a document or an e-mail that is taken (stored, or earlier in the list) is refused. Set-wise: one query
+     * each for the ids, documents and e-mails that are taken, one insert for the rest; no statement fails, so a batch's
+     * transaction goes on after a refusal.
+     */
+    private List<Registration> registerAll(List<Customer> candidates, Instant now) {
+        Map<UUID, Customer> storedById = customers.findAll(candidates.stream().map(Customer::id).toList());
+        Set<CustomerStore.DocumentKey> takenDocuments = new HashSet<>(customers.takenDocuments(candidates.stream()
+                .map(CustomerService::documentOf).toList()));
+        Set<String> takenEmails = new HashSet<>(customers.takenEmails(candidates.stream().map(Customer::email).toList()));
+        Registration[] registrations = new Registration[candidates.size()];
+        // A later candidate with the id of an earlier accepted one becomes whatever that one becomes.
+        Map<UUID, Integer> acceptedPositions = new HashMap<>();
+        List<Integer> acceptedInOrder = new ArrayList<>();
+        int[] repeatOf = new int[candidates.size()];
+        Arrays.fill(repeatOf, -1);
+        List<Customer> toInsert = new ArrayList<>();
+        for (int position = 0; position < candidates.size(); position++) {
+            Customer candidate = candidates.get(position);
+            Customer stored = storedById.get(candidate.id());
+            Integer earlier = acceptedPositions.get(candidate.id());
+            if (stored != null || earlier != null) {
+                Customer sameId = stored != null ? stored : candidates.get(earlier);
+                if (!documentOf(sameId).equals(documentOf(candidate))) {
+                    registrations[position] = Registration.refused(ApiException.conflict("id_taken", "Another customer has this id."));
+                } else if (stored != null) {
+                    registrations[position] = new Registration(stored, false, null);
+                } else {
+                    repeatOf[position] = earlier;
+                }
+            } else if (takenDocuments.contains(documentOf(candidate))) {
+                registrations[position] = Registration.refused(
+                        ApiException.conflict("document_taken", "A customer with this document exists."));
+            } else if (takenEmails.contains(candidate.email())) {
+                registrations[position] = Registration.refused(
+                        ApiException.conflict("email_taken", "A customer with this e-mail address exists."));
+            } else {
+                takenDocuments.add(documentOf(candidate));
+                takenEmails.add(candidate.email());
+                acceptedPositions.put(candidate.id(), position);
+                acceptedInOrder.add(position);
+                toInsert.add(candidate);
             }
-            if (customers.findByEmail(email).isPresent()) {
-                throw ApiException.conflict("email_taken", "A customer with this e-mail address exists.");
+        }
+        Set<UUID> inserted = customers.insertAllIfAbsent(toInsert);
+        for (int position : acceptedInOrder) {
+            Customer candidate = candidates.get(position);
+            if (inserted.contains(candidate.id())) {
+                events.created(candidate, now);
+                registrations[position] = new Registration(candidate, true, null);
+            } else {
+                registrations[position] = Registration.refused(ApiException.conflict("document_taken",
+                        "A customer with this document or e-mail address exists."));
             }
-            try {
-                customers.insert(customer);
-            } catch (DuplicateKeyException raced) {
-                throw ApiException.conflict("document_taken", "A customer with this document or e-mail address exists.");
+        }
+        for (int position = 0; position < candidates.size(); position++) {
+            if (repeatOf[position] >= 0) {
+                Registration first = registrations[repeatOf[position]];
+                registrations[position] = first.refusal() != null ? first : new Registration(first.customer(), false, null);
             }
-            events.created(customer, now);
-        });
-        return view(customer);
+        }
+        return List.of(registrations);
+    }
+
+    private static CustomerStore.DocumentKey documentOf(Customer customer) {
+        return new CustomerStore.DocumentKey(customer.documentType(), customer.documentNumber());
     }
 
     /** The customer, if the caller may see them: their own record, or any for staff and services. */

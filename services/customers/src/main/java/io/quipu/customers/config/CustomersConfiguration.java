@@ -12,10 +12,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.quipu.contracts.customers.CustomersContracts;
 import io.quipu.contracts.identity.IdentityClient;
 import io.quipu.contracts.ledger.LedgerClient;
 import io.quipu.customers.application.CustomerService;
@@ -36,6 +41,7 @@ import io.quipu.customers.store.OnboardingStore;
 import io.quipu.platform.crypto.FieldCipher;
 import io.quipu.platform.security.ResourceServerAutoConfiguration;
 import io.quipu.platform.security.ServiceClients;
+import jakarta.validation.Validator;
 
 @Configuration
 @EnableScheduling
@@ -76,8 +82,8 @@ public class CustomersConfiguration {
 
     @Bean
     CustomerService customerService(CustomerStore customers, CustomerEventPublisher events, ProfileCache profiles,
-                                    TransactionTemplate transactions, Clock clock) {
-        return new CustomerService(customers, events, profiles, transactions, clock);
+                                    TransactionTemplate transactions, Validator validator, Clock clock) {
+        return new CustomerService(customers, events, profiles, transactions, validator, clock);
     }
 
     /** The 360° view's calls to other services: a few threads and a bounded queue; a full queue answers at once. */
@@ -110,15 +116,22 @@ public class CustomersConfiguration {
     }
 
     /**
-     * Onboarding is open (the applicant has no login; the case's resume token guards it). Registering customers and
-     * changing their status: tellers and administrators. Searching: staff. Reading: the customer's own record (checked
-     * in the service) or staff and services with customers:read.
+     * Onboarding is open (the applicant has no login; the case's resume token guards it). Registering customers, one or
+     * a batch: tellers and administrators, or a service with customers:write (never a customer's token, whatever its
+     * scopes). Changing their status: tellers and administrators. Searching: staff. Reading: the customer's own record
+     * (checked in the service) or staff and services with customers:read.
      */
     @Bean
     SecurityFilterChain customersSecurity(HttpSecurity http) throws Exception {
+        AuthorizationManager<RequestAuthorizationContext> registrars = AuthorizationManagers.anyOf(
+                AuthorityAuthorizationManager.hasAnyRole("teller", "admin"),
+                AuthorizationManagers.allOf(
+                        AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole("customer")),
+                        AuthorityAuthorizationManager.hasAuthority("SCOPE_" + CustomersContracts.WRITE_SCOPE)));
         return ResourceServerAutoConfiguration.apply(http, requests -> requests
                         .requestMatchers("/onboarding", "/onboarding/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/customers", "/customers/*/block", "/customers/*/unblock", "/customers/*/close")
+                        .requestMatchers(HttpMethod.POST, "/customers", "/customers/batch").access(registrars)
+                        .requestMatchers(HttpMethod.POST, "/customers/*/block", "/customers/*/unblock", "/customers/*/close")
                         .hasAnyRole("teller", "admin")
                         .requestMatchers(HttpMethod.GET, "/customers").hasAnyRole("teller", "admin", "analyst", "auditor")
                         .requestMatchers(HttpMethod.GET, "/customers/**").hasAuthority("SCOPE_customers:read")

@@ -4,9 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,6 +74,85 @@ public class CustomerStore {
     }
 
     /**
+     * Inserts the customers whose id, e-mail and document are all free, with one INSERT … SELECT FROM unnest(arrays),
+     * without failing the transaction when one is taken (a concurrent registration won the race).
+     *
+     * @return the ids inserted; a customer left out collided with a stored one, or with an earlier one of the list
+     */
+    public Set<UUID> insertAllIfAbsent(List<Customer> customers) {
+        if (customers.isEmpty()) {
+            return Set.of();
+        }
+        int size = customers.size();
+        UUID[] ids = new UUID[size];
+        String[] givenNames = new String[size];
+        String[] paternalSurnames = new String[size];
+        String[] maternalSurnames = new String[size];
+        String[] emails = new String[size];
+        String[] phones = new String[size];
+        String[] documentTypes = new String[size];
+        String[] documentNumbers = new String[size];
+        String[] documentIndexes = new String[size];
+        String[] birthDates = new String[size];
+        String[] addresses = new String[size];
+        String[] nationalities = new String[size];
+        String[] occupations = new String[size];
+        Boolean[] peps = new Boolean[size];
+        String[] statuses = new String[size];
+        String[] riskLevels = new String[size];
+        String[] languages = new String[size];
+        String[] createdAt = new String[size];
+        String[] updatedAt = new String[size];
+        for (int index = 0; index < size; index++) {
+            Customer customer = customers.get(index);
+            ids[index] = customer.id();
+            givenNames[index] = customer.givenNames();
+            paternalSurnames[index] = customer.paternalSurname();
+            maternalSurnames[index] = customer.maternalSurname();
+            emails[index] = customer.email();
+            phones[index] = cipher.encrypt(customer.phone(), associatedData("phone", customer.id()));
+            documentTypes[index] = customer.documentType().name();
+            documentNumbers[index] = cipher.encrypt(customer.documentNumber(), associatedData("document_number", customer.id()));
+            documentIndexes[index] = documentIndex(customer.documentType(), customer.documentNumber());
+            birthDates[index] = cipher.encrypt(customer.birthDate().toString(), associatedData("birth_date", customer.id()));
+            addresses[index] = customer.address();
+            nationalities[index] = customer.nationality();
+            occupations[index] = customer.occupation();
+            peps[index] = customer.politicallyExposed();
+            statuses[index] = customer.status().name();
+            riskLevels[index] = customer.riskLevel().name();
+            languages[index] = customer.language();
+            createdAt[index] = customer.createdAt().toString();
+            updatedAt[index] = customer.updatedAt().toString();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        insert into customers (id, given_names, paternal_surname, maternal_surname, email, phone_encrypted,
+                            document_type, document_number_encrypted, document_index, birth_date_encrypted, address, nationality,
+                            occupation, pep, status, risk_level, language, version, created_at, updated_at)
+                        select id, given_names, paternal_surname, maternal_surname, email, phone, document_type, document_number,
+                               document_index, birth_date, address, nationality, occupation, pep, status, risk_level, language,
+                               0, created_at, updated_at
+                        from unnest(:ids::uuid[], :givenNames::text[], :paternalSurnames::text[], :maternalSurnames::text[],
+                                    :emails::text[], :phones::text[], :documentTypes::text[], :documentNumbers::text[],
+                                    :documentIndexes::text[], :birthDates::text[], :addresses::text[], :nationalities::text[],
+                                    :occupations::text[], :peps::boolean[], :statuses::text[], :riskLevels::text[],
+                                    :languages::text[], :createdAt::timestamptz[], :updatedAt::timestamptz[])
+                             as batch(id, given_names, paternal_surname, maternal_surname, email, phone, document_type,
+                                      document_number, document_index, birth_date, address, nationality, occupation, pep,
+                                      status, risk_level, language, created_at, updated_at)
+                        on conflict do nothing
+                        returning id""")
+                .param("ids", ids).param("givenNames", givenNames).param("paternalSurnames", paternalSurnames)
+                .param("maternalSurnames", maternalSurnames).param("emails", emails).param("phones", phones)
+                .param("documentTypes", documentTypes).param("documentNumbers", documentNumbers)
+                .param("documentIndexes", documentIndexes).param("birthDates", birthDates).param("addresses", addresses)
+                .param("nationalities", nationalities).param("occupations", occupations).param("peps", peps)
+                .param("statuses", statuses).param("riskLevels", riskLevels).param("languages", languages)
+                .param("createdAt", createdAt).param("updatedAt", updatedAt)
+                .query(UUID.class).list());
+    }
+
+    /**
      * Writes the changeable fields if the row is still at the version the change was based on.
      *
      * @return false when someone else changed the customer meanwhile (the caller answers 409)
@@ -105,6 +189,50 @@ public class CustomerStore {
 
     public Optional<Customer> findByEmail(String email) {
         return jdbc.sql("select * from customers where email = :email").param("email", email).query(this::map).optional();
+    }
+
+    /** The stored customers among {@code ids}, by id. */
+    public Map<UUID, Customer> findAll(Collection<UUID> ids) {
+        Map<UUID, Customer> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select * from customers where id = any(:ids)").param("ids", ids.toArray(UUID[]::new))
+                    .query(this::map).list().forEach(customer -> found.put(customer.id(), customer));
+        }
+        return found;
+    }
+
+    /** A document as the bank identifies a person by it. */
+    public record DocumentKey(DocumentType type, String number) {
+    }
+
+    /** Which of {@code documents} a stored customer has, found by their blind index (nothing is decrypted). */
+    public Set<DocumentKey> takenDocuments(Collection<DocumentKey> documents) {
+        if (documents.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, DocumentKey> byIndex = new HashMap<>();
+        documents.forEach(document -> byIndex.put(documentIndex(document.type(), document.number()), document));
+        Set<DocumentKey> taken = new HashSet<>();
+        jdbc.sql("select document_type, document_index from customers where document_index = any(:indexes)")
+                .param("indexes", byIndex.keySet().toArray(String[]::new))
+                .query((row, number) -> Map.entry(row.getString("document_type"), row.getString("document_index")))
+                .list()
+                .forEach(stored -> {
+                    DocumentKey document = byIndex.get(stored.getValue());
+                    if (document != null && document.type().name().equals(stored.getKey())) {
+                        taken.add(document);
+                    }
+                });
+        return taken;
+    }
+
+    /** Which of the (normalised) {@code emails} a stored customer has. */
+    public Set<String> takenEmails(Collection<String> emails) {
+        if (emails.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select email from customers where email = any(:emails)")
+                .param("emails", emails.toArray(String[]::new)).query(String.class).list());
     }
 
     /** Customers whose paternal surname starts with {@code prefix} (any case), by surname then id, after {@code after}. */

@@ -2,15 +2,14 @@ package io.quipu.ledger.api;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -21,12 +20,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.quipu.contracts.ledger.AccountBatchResult;
 import io.quipu.contracts.ledger.AccountResponse;
 import io.quipu.contracts.ledger.AccountTransferLine;
 import io.quipu.contracts.ledger.AccountTransferPage;
 import io.quipu.contracts.ledger.BalanceAt;
+import io.quipu.contracts.ledger.BatchOpenAccountsRequest;
+import io.quipu.contracts.ledger.BatchOpenAccountsResponse;
 import io.quipu.contracts.ledger.OpenAccountRequest;
-import io.quipu.platform.banking.AccountNumbers;
+import io.quipu.ledger.application.AccountOpening;
 import io.quipu.ledger.domain.AccountStatus;
 import io.quipu.ledger.domain.Transfer;
 import io.quipu.ledger.store.AccountRecord;
@@ -42,46 +44,48 @@ class AccountController {
     static final int MAX_ACCOUNTS_PER_CUSTOMER = 100;
 
     private final LedgerStore store;
-    private final String bankCode;
-    private final String branch;
+    private final AccountOpening opening;
 
-    AccountController(LedgerStore store, @Value("${quipu.ledger.bank-code}") String bankCode,
-                      @Value("${quipu.ledger.branch}") String branch) {
+    AccountController(LedgerStore store, AccountOpening opening) {
         this.store = store;
-        this.bankCode = bankCode;
-        this.branch = branch;
+        this.opening = opening;
     }
 
     /** Opens an account; retrying with the same id and fields returns it again (200), other fields are a 409. */
     @PostMapping("/accounts")
     @Transactional
     ResponseEntity<AccountResponse> open(@Valid @RequestBody OpenAccountRequest request) {
-        boolean deposit = request.product().isCustomerDeposit();
-        boolean debitsLimited = request.debitsMustNotExceedCredits() != null ? request.debitsMustNotExceedCredits() : deposit;
-        boolean creditsLimited = request.creditsMustNotExceedDebits() != null && request.creditsMustNotExceedDebits();
-        if (debitsLimited && creditsLimited) {
-            throw ApiException.invalidField("creditsMustNotExceedDebits", "conflicting_flags",
-                    "an account cannot limit both debits and credits");
+        AccountOpening.Outcome outcome = opening.open(List.of(request)).get(0);
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
         }
-        if (deposit && request.customerId() == null) {
-            throw ApiException.invalidField("customerId", "required", "customer accounts need a customer");
+        AccountResponse account = LedgerMapping.response(outcome.account());
+        return outcome.created()
+                ? ResponseEntity.created(URI.create("/accounts/" + account.id())).body(account)
+                : ResponseEntity.ok(account);
+    }
+
+    /**
+     * Up to 1,000 accounts in one transaction, each by the rules of {@code POST /accounts}; one result each, in order.
+     * A refused item is a result (its problem code and field errors), not an error of the batch.
+     */
+    @PostMapping("/accounts/batch")
+    @Transactional
+    BatchOpenAccountsResponse openAll(@Valid @RequestBody BatchOpenAccountsRequest request) {
+        List<AccountOpening.Outcome> outcomes = opening.open(request.accounts());
+        List<AccountBatchResult> results = new ArrayList<>(outcomes.size());
+        for (int index = 0; index < outcomes.size(); index++) {
+            AccountOpening.Outcome outcome = outcomes.get(index);
+            UUID id = request.accounts().get(index).id();
+            if (outcome.refusal() != null) {
+                results.add(new AccountBatchResult(index, id, outcome.refusal().code(), outcome.refusal().getMessage(),
+                        outcome.refusal().fieldProblems(), null));
+            } else {
+                results.add(new AccountBatchResult(index, id, outcome.created() ? AccountBatchResult.CREATED : AccountBatchResult.EXISTS,
+                        null, List.of(), LedgerMapping.response(outcome.account())));
+            }
         }
-        String number = AccountNumbers.accountNumber(branch, store.nextAccountSequence());
-        String cci = AccountNumbers.cci(bankCode, number);
-        boolean inserted = store.insertAccount(request.id(), number, cci, request.customerId(), request.product().name(),
-                request.currency(), debitsLimited, creditsLimited);
-        AccountRecord account = store.findAccount(request.id()).orElseThrow();
-        if (inserted) {
-            return ResponseEntity.created(URI.create("/accounts/" + account.id())).body(LedgerMapping.response(account));
-        }
-        boolean same = Objects.equals(account.customerId(), request.customerId())
-                && account.product().equals(request.product().name()) && account.currency().equals(request.currency())
-                && account.account().debitsMustNotExceedCredits() == debitsLimited
-                && account.account().creditsMustNotExceedDebits() == creditsLimited;
-        if (!same) {
-            throw ApiException.conflict("account_exists_with_different_fields", "Account " + request.id() + " exists with other fields.");
-        }
-        return ResponseEntity.ok(LedgerMapping.response(account));
+        return new BatchOpenAccountsResponse(results);
     }
 
     @GetMapping("/accounts/{id}")

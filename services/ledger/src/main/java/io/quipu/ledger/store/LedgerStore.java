@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +56,77 @@ public class LedgerStore {
                 .param("product", product).param("currency", currency)
                 .param("debitsLimited", debitsMustNotExceedCredits).param("creditsLimited", creditsMustNotExceedDebits)
                 .update() == 1;
+    }
+
+    /** A new account's row, numbers already allocated. */
+    public record NewAccount(UUID id, String accountNumber, String cci, UUID customerId, String product, String currency,
+                             boolean debitsMustNotExceedCredits, boolean creditsMustNotExceedDebits) {
+    }
+
+    /** {@code count} numbers of the account sequence in one statement. */
+    public List<Long> nextAccountSequences(int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        return jdbc.sql("select nextval('account_number_sequence') from generate_series(1, :count)")
+                .param("count", count).query(Long.class).list();
+    }
+
+    /**
+     * Inserts the accounts whose id is not taken yet, with one INSERT … SELECT FROM unnest(arrays).
+     *
+     * @return the ids inserted (an id that exists, or came earlier in the list, is left out)
+     */
+    public Set<UUID> insertAccounts(List<NewAccount> accounts) {
+        if (accounts.isEmpty()) {
+            return Set.of();
+        }
+        int size = accounts.size();
+        UUID[] ids = new UUID[size];
+        String[] numbers = new String[size];
+        String[] ccis = new String[size];
+        UUID[] customers = new UUID[size];
+        String[] products = new String[size];
+        String[] currencies = new String[size];
+        Boolean[] debitsLimited = new Boolean[size];
+        Boolean[] creditsLimited = new Boolean[size];
+        for (int index = 0; index < size; index++) {
+            NewAccount account = accounts.get(index);
+            ids[index] = account.id();
+            numbers[index] = account.accountNumber();
+            ccis[index] = account.cci();
+            customers[index] = account.customerId();
+            products[index] = account.product();
+            currencies[index] = account.currency();
+            debitsLimited[index] = account.debitsMustNotExceedCredits();
+            creditsLimited[index] = account.creditsMustNotExceedDebits();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        insert into accounts (id, account_number, cci, customer_id, product, currency,
+                                              debits_must_not_exceed_credits, credits_must_not_exceed_debits)
+                        select id, number, cci, customer, product, currency, debits_limited, credits_limited
+                        from unnest(:ids::uuid[], :numbers::text[], :ccis::text[], :customers::uuid[], :products::text[],
+                                    :currencies::text[], :debitsLimited::boolean[], :creditsLimited::boolean[])
+                             as batch(id, number, cci, customer, product, currency, debits_limited, credits_limited)
+                        on conflict (id) do nothing
+                        returning id""")
+                .param("ids", ids).param("numbers", numbers).param("ccis", ccis).param("customers", customers)
+                .param("products", products).param("currencies", currencies)
+                .param("debitsLimited", debitsLimited).param("creditsLimited", creditsLimited)
+                .query(UUID.class).list());
+    }
+
+    public Map<UUID, AccountRecord> findAccounts(Collection<UUID> ids) {
+        Map<UUID, AccountRecord> accounts = new HashMap<>();
+        if (ids.isEmpty()) {
+            return accounts;
+        }
+        jdbc.sql("select " + ACCOUNT_COLUMNS + " from accounts where id = any(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(LedgerStore::accountRecord)
+                .list()
+                .forEach(record -> accounts.put(record.id(), record));
+        return accounts;
     }
 
     public Optional<AccountRecord> findAccount(UUID id) {

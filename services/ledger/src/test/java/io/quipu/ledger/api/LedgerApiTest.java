@@ -68,6 +68,104 @@ class LedgerApiTest {
     }
 
     @Test
+    void aBatchOpensAccountsInOrderAndARepeatOpensNothingTwice() {
+        UUID customer = UUID.randomUUID();
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        String batch = accountBatch(
+                accountJson(ids.get(0), customer, "SAVINGS", "PEN"),
+                accountJson(ids.get(1), customer, "CHECKING", "USD"),
+                accountJson(ids.get(2), null, "SETTLEMENT", "PEN"));
+
+        JsonNode first = batchResults(ledger.http.post("/accounts/batch", batch));
+        assertThat(resultCodes(first)).containsExactly("created", "created", "created");
+        for (int index = 0; index < ids.size(); index++) {
+            assertThat(first.get(index).get("index").asInt()).isEqualTo(index);
+            assertThat(first.get(index).get("id").asString()).isEqualTo(ids.get(index).toString());
+            assertThat(first.get(index).get("account").get("accountNumber").asString()).matches("\\d{14}");
+        }
+        assertThat(first.get(0).get("account").get("debitsMustNotExceedCredits").asBoolean()).isTrue();
+        assertThat(first.get(2).get("account").get("debitsMustNotExceedCredits").asBoolean()).isFalse();
+        assertThat(ledger.account(ids.get(1)).get("currency").asString()).isEqualTo("USD");
+        assertThat(LedgerApi.json(ledger.http.get("/accounts?customerId=" + customer))).hasSize(2);
+
+        // The same batch again: each id is the account opened before, with the same number.
+        JsonNode again = batchResults(ledger.http.post("/accounts/batch", batch));
+        assertThat(resultCodes(again)).containsExactly("exists", "exists", "exists");
+        assertThat(again.get(0).get("account").get("accountNumber").asString())
+                .isEqualTo(first.get(0).get("account").get("accountNumber").asString());
+        // And the single endpoint agrees: an id opened by a batch is a repeat there too.
+        assertThat(ledger.http.post("/accounts", accountJson(ids.get(0), customer, "SAVINGS", "PEN")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anInvalidAccountInABatchIsItsOwnResultAndTheOthersOpen() {
+        UUID customer = UUID.randomUUID();
+        UUID valid = UUID.randomUUID();
+        UUID withoutCustomer = UUID.randomUUID();
+        UUID pounds = UUID.randomUUID();
+        UUID bothLimits = UUID.randomUUID();
+        UUID alsoValid = UUID.randomUUID();
+        String batch = accountBatch(
+                accountJson(valid, customer, "SAVINGS", "PEN"),
+                accountJson(withoutCustomer, null, "SAVINGS", "PEN"),
+                accountJson(pounds, customer, "SAVINGS", "GBP"),
+                "{\"customerId\":\"%s\",\"product\":\"SAVINGS\",\"currency\":\"PEN\"}".formatted(customer),
+                "{\"id\":\"%s\",\"product\":\"FEES\",\"currency\":\"PEN\",\"debitsMustNotExceedCredits\":true,\"creditsMustNotExceedDebits\":true}"
+                        .formatted(bothLimits),
+                accountJson(alsoValid, null, "FEES", "EUR"));
+
+        JsonNode results = batchResults(ledger.http.post("/accounts/batch", batch));
+
+        assertThat(resultCodes(results)).containsExactly("created", "validation_failed", "validation_failed", "validation_failed",
+                "validation_failed", "created");
+        assertThat(fieldError(results.get(1))).isEqualTo("customerId:required");
+        assertThat(fieldError(results.get(2))).isEqualTo("currency:pattern");
+        assertThat(fieldError(results.get(3))).isEqualTo("id:required");
+        assertThat(fieldError(results.get(4))).isEqualTo("creditsMustNotExceedDebits:conflicting_flags");
+        assertThat(results.get(1).get("account").isNull()).isTrue();
+        assertThat(ledger.account(valid).get("status").asString()).isEqualTo("open");
+        assertThat(ledger.account(alsoValid).get("currency").asString()).isEqualTo("EUR");
+        assertProblem(ledger.http.get("/accounts/" + withoutCustomer), 404, "account_not_found");
+        assertProblem(ledger.http.get("/accounts/" + pounds), 404, "account_not_found");
+    }
+
+    @Test
+    void anIdRepeatedInABatchIsOneAccount() {
+        UUID id = UUID.randomUUID();
+        UUID customer = UUID.randomUUID();
+        String batch = accountBatch(
+                accountJson(id, customer, "SAVINGS", "PEN"),
+                accountJson(id, customer, "SAVINGS", "PEN"),
+                accountJson(id, customer, "SAVINGS", "USD"));
+
+        JsonNode results = batchResults(ledger.http.post("/accounts/batch", batch));
+
+        assertThat(resultCodes(results)).containsExactly("created", "exists", "account_exists_with_different_fields");
+        assertThat(results.get(1).get("account").get("accountNumber").asString())
+                .isEqualTo(results.get(0).get("account").get("accountNumber").asString());
+        assertThat(ledger.account(id).get("currency").asString()).isEqualTo("PEN");
+        assertThat(LedgerApi.json(ledger.http.get("/accounts?customerId=" + customer))).hasSize(1);
+    }
+
+    @Test
+    void anAccountBatchOutsideItsBoundsIsRefusedWhole() {
+        String[] accounts = new String[1001];
+        UUID first = UUID.randomUUID();
+        for (int index = 0; index < accounts.length; index++) {
+            accounts[index] = accountJson(index == 0 ? first : UUID.randomUUID(), null, "FEES", "PEN");
+        }
+        JsonNode oversized = assertProblem(ledger.http.post("/accounts/batch", accountBatch(accounts)), 400, "validation_failed");
+        assertThat(oversized.get("errors").get(0).get("field").asString()).isEqualTo("accounts");
+        assertProblem(ledger.http.get("/accounts/" + first), 404, "account_not_found");
+        assertProblem(ledger.http.post("/accounts/batch", "{\"accounts\":[]}"), 400, "validation_failed");
+        assertProblem(ledger.http.post("/accounts/batch", accountBatch(accountJson(UUID.randomUUID(), null, "PIGGY_BANK", "PEN"))),
+                400, "validation_failed");
+        TestHttp reader = new TestHttp(port, TestTokens.get().service("analytics", "ledger", "ledger:read"));
+        assertThat(reader.post("/accounts/batch", accountBatch(accountJson(UUID.randomUUID(), null, "FEES", "PEN"))).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void transfersMoveMoneyAndRepeatsAnswerExists() {
         UUID id = UUID.randomUUID();
         HttpResponse<String> created = ledger.transfer(id, alice, bob, "25.50", null);
@@ -253,6 +351,32 @@ class LedgerApiTest {
             assertThat(payment.get("data").get("accountNumber").asString())
                     .isEqualTo(ledger.account(alice).get("accountNumber").asString()).matches("\\d{14}");
         }
+    }
+
+    private static String accountJson(UUID id, UUID customerId, String product, String currency) {
+        return "{\"id\":\"%s\",\"customerId\":%s,\"product\":\"%s\",\"currency\":\"%s\"}"
+                .formatted(id, customerId == null ? "null" : "\"" + customerId + "\"", product, currency);
+    }
+
+    private static String accountBatch(String... accounts) {
+        return "{\"accounts\":[" + String.join(",", accounts) + "]}";
+    }
+
+    private static JsonNode batchResults(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return LedgerApi.json(response).get("results");
+    }
+
+    private static List<String> resultCodes(JsonNode results) {
+        List<String> codes = new ArrayList<>();
+        results.forEach(result -> codes.add(result.get("result").asString()));
+        return codes;
+    }
+
+    /** The item's only field error as {@code field:code}. */
+    private static String fieldError(JsonNode result) {
+        assertThat(result.get("errors")).as(result.toString()).hasSize(1);
+        return result.get("errors").get(0).get("field").asString() + ":" + result.get("errors").get(0).get("code").asString();
     }
 
     private static JsonNode assertProblem(HttpResponse<String> response, int status, String code) {
