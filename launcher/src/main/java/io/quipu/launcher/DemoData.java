@@ -118,7 +118,7 @@ final class DemoData {
         SplittableRandom random = random("deposit", index);
         long amount = MIN_DEPOSIT_MINOR + random.nextLong(MAX_DEPOSIT_MINOR - MIN_DEPOSIT_MINOR + 1) / 100 * 100;
         LocalDate date = firstDay(anchor).plusDays(random.nextInt(DEPOSIT_WINDOW_DAYS));
-        return new Transfer(nameId("seed-deposit-" + index), CASH_ACCOUNT_ID, accountId(index), amount, "cash_deposit", date);
+        return new Transfer(nameId("seed-deposit-" + index), CASH_ACCOUNT_ID, accountId(index), amount, "historical_cash_deposit", date);
     }
 
     /**
@@ -136,7 +136,7 @@ final class DemoData {
         LocalDate first = firstDay(anchor).plusDays(DEPOSIT_WINDOW_DAYS);
         LocalDate date = first.plusDays(random.nextLong(anchor.toEpochDay() - first.toEpochDay() + 1));
         return Optional.of(new Transfer(nameId("seed-payment-" + index), accountId(index), accountId(payee), amount,
-                "internal_transfer", date));
+                "historical_internal_transfer", date));
     }
 
     /** The first day of the twelve months that end on {@code anchor}. */

@@ -198,7 +198,7 @@ class DemoSeederTest {
             answer(exchange, 400, "{\"code\":\"validation_failed\"}");
             return;
         }
-        boolean deposits = kind.equals("transfers") && "cash_deposit".equals(items.get(0).get("code").asString());
+        boolean deposits = kind.equals("transfers") && "historical_cash_deposit".equals(items.get(0).get("code").asString());
         if (kind.equals("transfers") && !deposits && depositBatchesAnswered.get() < 1) {
             paymentsBeforeDeposits.incrementAndGet();
         }

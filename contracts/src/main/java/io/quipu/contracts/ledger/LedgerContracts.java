@@ -21,6 +21,11 @@ public final class LedgerContracts {
     /** Largest metadata (JSON) a transfer may carry, in UTF-8 bytes. */
     public static final int MAX_METADATA_BYTES = 2048;
     public static final String EVENT_TYPE_PREFIX = "io.quipu.ledger.transfer.";
+    /**
+     * Transfer codes starting with this record movements that happened before they reached this ledger (history taken
+     * over from another core, the local run's demo history): they keep the books right but are not news to anyone.
+     */
+    public static final String HISTORICAL_CODE_PREFIX = "historical_";
 
     private LedgerContracts() {
     }

@@ -1,5 +1,7 @@
 package io.quipu.fraud.api;
 
+import static io.quipu.platform.test.ProblemAssertions.assertFieldError;
+import static io.quipu.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -383,17 +385,17 @@ class FraudApiTest {
     void badInputIsA400ProblemAndNothingIsStored() {
         Payment valid = Payment.of(UUID.randomUUID(), "10.00", "PEN");
         Map<String, Object> body = valid.body();
-        assertField(post(with(body, "paymentId", null)), "paymentId");
-        assertField(post(with(body, "customerId", "not-a-uuid")), "customerId");
-        assertField(post(with(body, "payee", "ab")), "payee");
-        assertField(post(with(body, "paymentType", "cash")), "paymentType");
-        assertField(post(with(body, "channel", "fax")), "channel");
-        assertField(post(with(body, "requestedAt", null)), "requestedAt");
-        assertField(post(with(body, "amount", Map.of("amount", "-5.00", "currency", "PEN"))), "amount");
-        assertField(post(with(body, "amount", Map.of("amount", "0.00", "currency", "PEN"))), "amount");
-        assertField(post(with(body, "amount", Map.of("amount", "10.001", "currency", "PEN"))), "amount");
-        assertField(post(with(body, "amount", Map.of("amount", 10.5, "currency", "PEN"))), "amount");
-        assertField(post(with(body, "amount", Map.of("amount", "10.00", "currency", "EUR"))), "amount");
+        assertFieldError(post(with(body, "paymentId", null)), "paymentId");
+        assertFieldError(post(with(body, "customerId", "not-a-uuid")), "customerId");
+        assertFieldError(post(with(body, "payee", "ab")), "payee");
+        assertFieldError(post(with(body, "paymentType", "cash")), "paymentType");
+        assertFieldError(post(with(body, "channel", "fax")), "channel");
+        assertFieldError(post(with(body, "requestedAt", null)), "requestedAt");
+        assertFieldError(post(with(body, "amount", Map.of("amount", "-5.00", "currency", "PEN"))), "amount");
+        assertFieldError(post(with(body, "amount", Map.of("amount", "0.00", "currency", "PEN"))), "amount");
+        assertFieldError(post(with(body, "amount", Map.of("amount", "10.001", "currency", "PEN"))), "amount");
+        assertFieldError(post(with(body, "amount", Map.of("amount", 10.5, "currency", "PEN"))), "amount");
+        assertFieldError(post(with(body, "amount", Map.of("amount", "10.00", "currency", "EUR"))), "amount");
         assertProblem(as(PAYMENTS).post("/fraud/checks", "{\"paymentId\":"), 400, "malformed_json");
         assertThat(jdbc.sql("select count(*) from payment_checks where payment_id = :id").param("id", valid.paymentId)
                 .query(Integer.class).single()).isZero();
@@ -561,18 +563,5 @@ class FraudApiTest {
 
     static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
-    }
-
-    static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(json(response).get("code").asString()).as(response.body()).isEqualTo(code);
-    }
-
-    static void assertField(HttpResponse<String> response, String field) {
-        assertProblem(response, 400, "validation_failed");
-        Set<String> fields = new HashSet<>();
-        json(response).get("errors").forEach(error -> fields.add(error.get("field").asString()));
-        assertThat(fields).as(response.body()).contains(field);
     }
 }

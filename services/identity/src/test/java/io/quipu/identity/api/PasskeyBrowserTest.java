@@ -1,5 +1,6 @@
 package io.quipu.identity.api;
 
+import static io.quipu.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -463,14 +464,6 @@ class PasskeyBrowserTest {
 
     private static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
-    }
-
-    private static JsonNode assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        JsonNode problem = json(response);
-        assertThat(problem.get("code").asString()).as(response.body()).isEqualTo(code);
-        return problem;
     }
 
     private static int freePort() {

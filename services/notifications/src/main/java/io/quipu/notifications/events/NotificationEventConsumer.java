@@ -30,7 +30,8 @@ import io.quipu.platform.events.ReceivedEvent;
  * unreadable one goes to the topic's dead-letter topic):
  * <ul>
  * <li>{@code transfers}: a posted transfer (or a posted hold) on a customer's account: credit = money received, debit =
- * money sent. Holds, voids and expiries are not news to the customer; bank-internal accounts have no customer.</li>
+ * money sent. Holds, voids and expiries are not news to the customer, nor history recorded after the fact (codes
+ * {@code historical_*}); bank-internal accounts have no customer.</li>
  * <li>{@code payments}: failed and returned payments (the money moving was already told from {@code transfers}).</li>
  * <li>{@code customers}: {@code customer.onboarded}.</li>
  * <li>{@code auth-events}: a customer's account locked; a login from a network the customer had not logged in from
@@ -91,6 +92,9 @@ public class NotificationEventConsumer {
         TransferEvent transfer = event.data(TransferEvent.class);
         if (transfer.customerId() == null || transfer.amount() == null || transfer.accountId() == null) {
             return;
+        }
+        if (transfer.code() != null && transfer.code().startsWith(LedgerContracts.HISTORICAL_CODE_PREFIX)) {
+            return; // history recorded after the fact: the customer was told when it happened
         }
         NotificationKind kind = switch (String.valueOf(transfer.direction())) {
             case "credit" -> NotificationKind.MONEY_RECEIVED;

@@ -1,5 +1,6 @@
 package io.quipu.payments.api;
 
+import static io.quipu.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -248,10 +249,5 @@ class ClearingFileFlowTest {
         String account = String.format("%06d", ThreadLocalRandom.current().nextInt(1, 999_999)) + ending;
         String branch = "001";
         return bank + branch + account + AccountNumbers.cciCheckDigit(bank + branch) + AccountNumbers.cciCheckDigit(account);
-    }
-
-    static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo(code);
     }
 }

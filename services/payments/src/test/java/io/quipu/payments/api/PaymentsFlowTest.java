@@ -1,5 +1,6 @@
 package io.quipu.payments.api;
 
+import static io.quipu.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -521,12 +522,5 @@ class PaymentsFlowTest {
             }
         }
         return types;
-    }
-
-    static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        if (code != null) {
-            assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo(code);
-        }
     }
 }
