@@ -35,4 +35,17 @@ public interface LedgerClient {
     @GetExchange("/accounts/{id}/transfers")
     AccountTransferPage history(@PathVariable UUID id, @RequestParam(required = false) Long before,
                                 @RequestParam(required = false) Integer limit);
+
+    /**
+     * The same, filtered: ledger timestamps from (inclusive) and to (exclusive), one side ({@code debit} or
+     * {@code credit}), amounts from and to (inclusive, minor units); a null filter does not filter.
+     */
+    @GetExchange("/accounts/{id}/transfers")
+    AccountTransferPage history(@PathVariable UUID id, @RequestParam(required = false) Long before,
+                                @RequestParam(required = false) Integer limit,
+                                @RequestParam(required = false) Long fromTimestamp,
+                                @RequestParam(required = false) Long toTimestamp,
+                                @RequestParam(required = false) String direction,
+                                @RequestParam(required = false) Long minAmountMinor,
+                                @RequestParam(required = false) Long maxAmountMinor);
 }

@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.quipu.contracts.customers.CustomersContracts;
 import io.quipu.contracts.identity.IdentityClient;
 import io.quipu.contracts.ledger.LedgerClient;
+import io.quipu.customers.application.AccountStatements;
 import io.quipu.customers.application.CustomerService;
 import io.quipu.customers.application.OnboardingService;
 import io.quipu.customers.application.ProfileCache;
@@ -65,6 +66,11 @@ public class CustomersConfiguration {
                               @Value("${quipu.services.ledger.url:http://127.0.0.1:8083}") String ledgerUrl,
                               @Value("${quipu.customers.platform-call-timeout:10s}") Duration timeout) {
         return clients.create(LedgerClient.class, ledgerUrl, "customers", timeout);
+    }
+
+    @Bean
+    AccountStatements accountStatements(CustomerService customers, LedgerClient ledger, Clock clock) {
+        return new AccountStatements(customers, ledger, clock);
     }
 
     @Bean

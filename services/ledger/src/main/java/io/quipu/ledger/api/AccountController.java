@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -126,12 +127,24 @@ class AccountController {
         return changeStatus(id, AccountStatus.CLOSED);
     }
 
-    /** History, newest first, keyset-paginated by the ledger timestamp, with the balance after each line. */
+    /**
+     * History, newest first, keyset-paginated by the ledger timestamp, with the balance after each line; filtered by
+     * timestamps (from inclusive, to exclusive), side and amounts (inclusive, minor units) when asked.
+     */
     @GetMapping("/accounts/{id}/transfers")
     AccountTransferPage history(@PathVariable UUID id, @RequestParam(required = false) Long before,
-                                @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int limit) {
+                                @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int limit,
+                                @RequestParam(required = false) @Min(0) Long fromTimestamp,
+                                @RequestParam(required = false) @Min(0) Long toTimestamp,
+                                @RequestParam(required = false) @Pattern(regexp = "debit|credit") String direction,
+                                @RequestParam(required = false) @Min(0) Long minAmountMinor,
+                                @RequestParam(required = false) @Min(0) Long maxAmountMinor) {
         AccountRecord account = load(id);
-        List<LedgerStore.HistoryLine> lines = store.history(id, before == null ? Long.MAX_VALUE : before, limit);
+        long upTo = Math.min(before == null ? Long.MAX_VALUE : before, toTimestamp == null ? Long.MAX_VALUE : toTimestamp);
+        LedgerStore.HistoryFilter filter = new LedgerStore.HistoryFilter(fromTimestamp == null ? Long.MIN_VALUE : fromTimestamp,
+                upTo, direction == null || direction.equals("debit"), direction == null || direction.equals("credit"),
+                minAmountMinor == null ? 0 : minAmountMinor, maxAmountMinor == null ? Long.MAX_VALUE : maxAmountMinor);
+        List<LedgerStore.HistoryLine> lines = store.history(id, filter, limit);
         List<AccountTransferLine> page = lines.stream().map(line -> line(account.currency(), line)).toList();
         Long next = lines.size() == limit ? lines.get(lines.size() - 1).transfer().timestamp() : null;
         return new AccountTransferPage(page, next);

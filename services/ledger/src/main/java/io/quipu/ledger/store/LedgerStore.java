@@ -340,17 +340,37 @@ public class LedgerStore {
     public record HistoryLine(Transfer transfer, boolean debit) {
     }
 
+    /**
+     * Which lines of an account's history: timestamps in [{@code fromTimestamp}, {@code beforeTimestamp}), the debit
+     * side, the credit side or both, amounts in [{@code minAmount}, {@code maxAmount}].
+     */
+    public record HistoryFilter(long fromTimestamp, long beforeTimestamp, boolean debits, boolean credits, long minAmount,
+                                long maxAmount) {
+
+        public static HistoryFilter before(long beforeTimestamp) {
+            return new HistoryFilter(Long.MIN_VALUE, beforeTimestamp, true, true, 0, Long.MAX_VALUE);
+        }
+    }
+
     /** The account's transfers older than {@code beforeTimestamp}, newest first, both sides merged. */
     public List<HistoryLine> history(UUID accountId, long beforeTimestamp, int limit) {
-        return jdbc.sql("""
-                        select * from (
-                            (select %1$s, true as is_debit from transfers
-                             where debit_account_id = :account and timestamp < :before order by timestamp desc limit :limit)
-                            union all
-                            (select %1$s, false as is_debit from transfers
-                             where credit_account_id = :account and timestamp < :before order by timestamp desc limit :limit)
-                        ) lines order by timestamp desc limit :limit""".formatted(TRANSFER_COLUMNS))
-                .param("account", accountId).param("before", beforeTimestamp).param("limit", limit)
+        return history(accountId, HistoryFilter.before(beforeTimestamp), limit);
+    }
+
+    /** The account's transfers the filter lets through, newest first, both sides merged. */
+    public List<HistoryLine> history(UUID accountId, HistoryFilter filter, int limit) {
+        // Each side reads its own index (account, timestamp) and stops at the limit; a side not asked for reads nothing.
+        String side = """
+                (select %1$s, %2$s as is_debit from transfers
+                 where %3$s = :account and timestamp >= :from and timestamp < :before and :wanted%2$s
+                   and amount between :minAmount and :maxAmount
+                 order by timestamp desc limit :limit)""";
+        return jdbc.sql("select * from (" + side.formatted(TRANSFER_COLUMNS, "true", "debit_account_id")
+                        + " union all " + side.formatted(TRANSFER_COLUMNS, "false", "credit_account_id")
+                        + ") lines order by timestamp desc limit :limit")
+                .param("account", accountId).param("from", filter.fromTimestamp()).param("before", filter.beforeTimestamp())
+                .param("wantedtrue", filter.debits()).param("wantedfalse", filter.credits())
+                .param("minAmount", filter.minAmount()).param("maxAmount", filter.maxAmount()).param("limit", limit)
                 .query((row, number) -> new HistoryLine(transfer(row, number), row.getBoolean("is_debit")))
                 .list();
     }
