@@ -154,6 +154,68 @@ try {
       await state.elementHandle(), { timeout: 60_000 });
   });
 
+  await check('a new person opens an account in the browser: registry, selfie, login, account and a signed contract by e-mail', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    pages.push(page);
+    const dni = String(10_000_000 + Math.floor(Math.random() * 89_999_000)).replace(/000$/, '001');
+    const email = `camila.rojas.${dni}@example.com`;
+    await page.goto(gateway + '/');
+    await page.getByTestId('onboarding-start').click();
+    await page.getByTestId('onboarding-document').fill(dni);
+    await page.getByTestId('onboarding-given-names').fill('Camila');
+    await page.getByTestId('onboarding-surnames').fill('Rojas Vega');
+    await page.getByTestId('onboarding-email').fill(email);
+    await page.getByTestId('onboarding-phone').fill('+519' + dni);
+    await page.getByTestId('onboarding-birth-date').fill('1992-07-15');
+    await page.screenshot({ path: join(screenshots, 'onboarding.png'), fullPage: true });
+    await page.getByTestId('onboarding-next').click();
+    await page.getByTestId('onboarding-selfie-demo').click({ timeout: WAIT_MS });
+    await page.getByTestId('onboarding-username').fill(`camila.${dni}`);
+    await page.getByTestId('onboarding-password').fill('Quipu-Camila-2026!');
+    await page.getByTestId('onboarding-currency').selectOption('PEN');
+    await page.getByTestId('onboarding-next').click();
+    await page.getByTestId('onboarding-contract').waitFor({ timeout: 60_000 });
+    await page.getByTestId('onboarding-sign').click();
+    await page.getByTestId('onboarding-done').waitFor({ timeout: 90_000 });
+    await page.screenshot({ path: join(screenshots, 'onboarding-done.png'), fullPage: true });
+    const deadline = Date.now() + 60_000;
+    let contract;
+    while (!contract && Date.now() < deadline) {
+      const mails = await (await fetch(`${sandbox}/sandbox/mail?to=${encodeURIComponent(email)}`)).json();
+      contract = mails.find((mail) => (mail.attachments || []).some((file) => file.contentType.startsWith('application/pdf')));
+      if (!contract) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    if (!contract) throw new Error(`no signed contract reached ${email}`);
+    await context.close();
+  });
+
+  await check('a customer enrols a passkey, then logs in with it instead of the SMS code', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    pages.push(page);
+    // Chromium's virtual authenticator: a platform passkey (like Touch ID) that verifies the user.
+    const devtools = await context.newCDPSession(page);
+    await devtools.send('WebAuthn.enable');
+    await devtools.send('WebAuthn.addVirtualAuthenticator', { options: { protocol: 'ctap2', transport: 'internal',
+      hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true } });
+    await logIn(page, LUIS);
+    await page.getByTestId('nav-profile').click();
+    await page.getByTestId('passkey-enrol').click();
+    await page.getByTestId('passkey-enrolled').waitFor({ timeout: WAIT_MS });
+    await page.screenshot({ path: join(screenshots, 'profile.png'), fullPage: true });
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-username').fill(LUIS.username);
+    await page.getByTestId('login-password').fill(LUIS.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('passkey-login').click({ timeout: WAIT_MS });
+    // Logged in again (the app goes back to where the customer was), without an SMS code.
+    await page.getByTestId('logout').waitFor({ timeout: WAIT_MS });
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('account-card').first().waitFor({ timeout: WAIT_MS });
+    await context.close();
+  });
+
   await check('the language switch turns the app to English and back', async () => {
     await ana.getByTestId('language-switch').selectOption('en');
     await ana.getByText('Transfer', { exact: false }).first().waitFor({ timeout: WAIT_MS });

@@ -171,3 +171,30 @@ export async function apiRequest<T>(method: string, url: string, options: Reques
 }
 
 export const get = <T>(url: string, signal?: AbortSignal) => apiRequest<T>('GET', url, { signal });
+
+/** A binary answer (a PDF): fetched like apiRequest's GETs, failures as ApiError. */
+export async function getBlob(url: string, options: { headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'GET',
+      headers: { Accept: 'application/pdf, application/problem+json', ...options.headers },
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') {
+      throw error;
+    }
+    throw new ApiError(0, 'network_error');
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401 && url.startsWith('/api/') && !url.startsWith('/api/customers/onboarding')) {
+      unauthenticatedListener?.(error.code);
+    }
+    throw error;
+  }
+  return response.blob();
+}

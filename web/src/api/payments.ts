@@ -1,5 +1,5 @@
 import { apiRequest, get } from './http';
-import type { PaymentPage, PaymentResponse } from './types';
+import type { FxQuote, FxQuoteRequest, PaymentPage, PaymentResponse } from './types';
 
 /**
  * Orders a payment. The body is sent exactly as given with its Idempotency-Key: retrying the same confirmation with
@@ -22,6 +22,18 @@ export function fetchPayments(accountId: string, cursor?: string | null, limit =
     query.set('cursor', cursor);
   }
   return get<PaymentPage>(`/api/payments/payments?${query.toString()}`, signal);
+}
+
+/** Confirms a payment that waits in awaiting_authorization with identity's step-up authorization for it. */
+export function authorizePayment(id: string, stepUpAuthorization: string): Promise<PaymentResponse> {
+  return apiRequest<PaymentResponse>('POST', `/api/payments/payments/${encodeURIComponent(id)}/authorization`, {
+    body: { stepUpAuthorization },
+  });
+}
+
+/** A quote for an international payment: what targetAmount costs in sourceCurrency, valid 30 s, for one payment. */
+export function createFxQuote(request: FxQuoteRequest): Promise<FxQuote> {
+  return apiRequest<FxQuote>('POST', '/api/payments/fx/quotes', { body: request });
 }
 
 /** A fresh Idempotency-Key (crypto.randomUUID where the page is a secure context, else random bytes). */

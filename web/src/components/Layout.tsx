@@ -2,6 +2,7 @@ import { useState, type MouseEvent, type ReactNode } from 'react';
 import { Link, NavLink } from 'react-router-dom';
 import { useI18n } from '../i18n/I18nContext';
 import { describeError } from '../lib/errors';
+import { isStaff } from '../lib/roles';
 import { useSession } from '../state/SessionContext';
 import { useToasts } from '../state/ToastContext';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -39,22 +40,29 @@ function LogoutButton() {
   );
 }
 
-const NAV = [
+const CUSTOMER_NAV = [
   { to: '/', key: 'nav.home', testId: 'nav-home' },
   { to: '/transfer', key: 'nav.transfer', testId: 'nav-transfer' },
   { to: '/payments', key: 'nav.payments', testId: 'nav-payments' },
+  { to: '/movements', key: 'nav.movements', testId: 'nav-movements' },
   { to: '/notifications', key: 'nav.notifications', testId: 'nav-notifications' },
+  { to: '/profile', key: 'nav.profile', testId: 'nav-profile' },
 ] as const;
+
+const STAFF_NAV = [{ to: '/backoffice', key: 'nav.backoffice', testId: 'nav-backoffice' }] as const;
 
 /** Header (brand, live status, language, logout), main navigation and the main landmark. */
 export function Layout({ children, authenticated }: { children: ReactNode; authenticated: boolean }) {
   const { t } = useI18n();
+  const { state } = useSession();
+  const staff = state.status === 'authenticated' && isStaff(state.session);
+  const nav = staff ? STAFF_NAV : CUSTOMER_NAV;
   return (
     <>
       <SkipLink />
       <header className="app-header">
         <div className="header-bar container">
-          <Link to="/" className="brand" aria-label={`${t('app.name')} · ${t('nav.home')}`}>
+          <Link to={staff ? '/backoffice' : '/'} className="brand" aria-label={`${t('app.name')} · ${t('nav.home')}`}>
             <span className="brand-mark" aria-hidden="true" />
             {t('app.name')}
           </Link>
@@ -68,7 +76,7 @@ export function Layout({ children, authenticated }: { children: ReactNode; authe
             <div className="nav-inner container">
               <nav className="main-nav" aria-label={t('nav.label')}>
                 <ul>
-                  {NAV.map((item) => (
+                  {nav.map((item) => (
                     <li key={item.to}>
                       <NavLink to={item.to} end={item.to === '/'} data-testid={item.testId}>
                         {t(item.key)}
@@ -77,7 +85,7 @@ export function Layout({ children, authenticated }: { children: ReactNode; authe
                   ))}
                 </ul>
               </nav>
-              <LiveStatusBadge />
+              {staff ? null : <LiveStatusBadge />}
             </div>
           </div>
         ) : null}

@@ -1,16 +1,50 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Movement } from '../api/types';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PasskeyEnrol } from '../components/PasskeyEnrol';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/I18nContext';
 import { lastFour } from '../lib/accountNumbers';
 import { notificationTitle, productLabel } from '../lib/labels';
 import { formatAmount, negate } from '../lib/money';
+import { dismissBanner, shouldOfferPasskey } from '../lib/passkeyHints';
+import { passkeysSupported } from '../lib/webauthn';
 import { useLive } from '../state/LiveContext';
 import { useProfile, type AccountView } from '../state/ProfileContext';
+import { useSession } from '../state/SessionContext';
+
+/**
+ * Offers a passkey once: until the customer enrols one or closes the offer (remembered in this browser), with no call
+ * to identity until they choose to enrol.
+ */
+function PasskeyBanner() {
+  const { t } = useI18n();
+  const { state } = useSession();
+  const subject = state.status === 'authenticated' ? state.session.subject : '';
+  const [visible, setVisible] = useState(() => !!subject && shouldOfferPasskey(subject, passkeysSupported()));
+  if (!visible) {
+    return null;
+  }
+  const close = () => {
+    dismissBanner(subject);
+    setVisible(false);
+  };
+  return (
+    <aside className="banner card" aria-labelledby="passkey-banner-title" data-testid="passkey-banner">
+      <div className="banner-text">
+        <h2 id="passkey-banner-title">{t('passkey.banner.title')}</h2>
+        <p>{t('passkey.banner.body')}</p>
+      </div>
+      <PasskeyEnrol />
+      <button type="button" className="button button-link banner-close" onClick={close} data-testid="passkey-banner-dismiss">
+        {t('passkey.banner.dismiss')}
+      </button>
+    </aside>
+  );
+}
 
 function AccountCard({ view }: { view: AccountView }) {
   const i18n = useI18n();
@@ -77,6 +111,9 @@ function AccountCard({ view }: { view: AccountView }) {
         <Link className="button button-secondary button-small" to={`/payments?accountId=${encodeURIComponent(account.id)}`}>
           {t('account.seePayments')}
         </Link>
+        <Link className="button button-secondary button-small" to={`/movements?accountId=${encodeURIComponent(account.id)}`} data-testid="account-movements">
+          {t('account.seeMovements')}
+        </Link>
       </div>
     </article>
   );
@@ -139,6 +176,7 @@ export function DashboardPage() {
       </div>
 
       {error ? <ErrorAlert error={error} onRetry={reload} testId="dashboard-error" /> : null}
+      <PasskeyBanner />
       {loading && !profile ? <Loading /> : null}
 
       {profile ? (

@@ -1,25 +1,18 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { login, verifyOtp } from '../api/bff';
+import { Link } from 'react-router-dom';
+import { login, passkeyLogin, passkeyLoginOptions, verifyOtp } from '../api/bff';
 import { ApiError } from '../api/http';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/I18nContext';
+import type { MessageKey } from '../i18n/messages';
+import { isDemo } from '../lib/demo';
+import { rememberPasskeys } from '../lib/passkeyHints';
+import { assertionToJson, classifyBrowserError, passkeysSupported, toRequestOptions, type CredentialLike } from '../lib/webauthn';
 import { useSession } from '../state/SessionContext';
 
 /** Codes after which the code step cannot go on: back to username and password. */
 const RESTART_CODES = new Set(['login_expired', 'no_pending_login', 'account_locked']);
-
-/**
- * The demo hint (where the sandbox shows the SMS) is shown on a local run: VITE_QUIPU_DEMO=true forces it,
- * VITE_QUIPU_DEMO=false hides it, unset shows it on localhost only.
- */
-function isDemo(): boolean {
-  const flag = import.meta.env.VITE_QUIPU_DEMO as string | undefined;
-  if (flag === 'true' || flag === 'false') {
-    return flag === 'true';
-  }
-  return ['localhost', '127.0.0.1', '[::1]'].includes(window.location.hostname);
-}
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -31,6 +24,7 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [fieldError, setFieldError] = useState<{ field: 'username' | 'password' | 'otp'; message: string } | null>(null);
+  const [passkeyProblem, setPasskeyProblem] = useState<MessageKey | null>(null);
   const otpRef = useRef<HTMLInputElement>(null);
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -103,7 +97,40 @@ export function LoginPage() {
     }
   };
 
+  /** The second factor by passkey: the BFF's options for the pending login, the device signs, the BFF completes the login. */
+  const usePasskey = async () => {
+    setError(null);
+    setFieldError(null);
+    setPasskeyProblem(null);
+    setBusy(true);
+    try {
+      const options = await passkeyLoginOptions();
+      let credential: CredentialLike;
+      try {
+        const answer = await navigator.credentials.get({ publicKey: toRequestOptions(options.publicKey) });
+        if (!answer) {
+          throw new DOMException('no credential', 'NotAllowedError');
+        }
+        credential = answer as unknown as CredentialLike;
+      } catch (failure) {
+        setPasskeyProblem(`passkey.error.${classifyBrowserError(failure)}` as MessageKey);
+        return;
+      }
+      const session = await passkeyLogin(assertionToJson(credential));
+      rememberPasskeys(session.subject, true);
+      loggedIn(session);
+    } catch (failure) {
+      setError(failure);
+      if (failure instanceof ApiError && RESTART_CODES.has(failure.code)) {
+        setStep('credentials');
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const backToCredentials = () => {
+    setPasskeyProblem(null);
     setStep('credentials');
     setOtp('');
     setError(null);
@@ -178,6 +205,12 @@ export function LoginPage() {
                 {busy ? t('login.submitting') : t('login.submit')}
               </button>
             </form>
+            <div className="login-alt">
+              <p className="muted">{t('login.noAccount')}</p>
+              <Link className="button button-secondary button-block" to="/onboarding" data-testid="onboarding-start">
+                {t('login.openAccount')}
+              </Link>
+            </div>
           </>
         ) : (
           <>
@@ -212,6 +245,28 @@ export function LoginPage() {
               <button type="submit" className="button button-primary button-block" disabled={busy} data-testid="otp-submit">
                 {busy ? t('login.otpSubmitting') : t('login.otpSubmit')}
               </button>
+              {passkeysSupported() ? (
+                <>
+                  <p className="or-divider" aria-hidden="true">
+                    <span>{t('login.or')}</span>
+                  </p>
+                  <button
+                    type="button"
+                    className="button button-secondary button-block"
+                    onClick={usePasskey}
+                    disabled={busy}
+                    data-testid="passkey-login"
+                  >
+                    {t('login.usePasskey')}
+                  </button>
+                  <p className="hint">{t('login.usePasskeyHint')}</p>
+                  {passkeyProblem ? (
+                    <p className="alert alert-error" role="alert" data-testid="passkey-login-error">
+                      {t(passkeyProblem)}
+                    </p>
+                  ) : null}
+                </>
+              ) : null}
               <button type="button" className="button button-link" onClick={backToCredentials} disabled={busy} data-testid="otp-back">
                 {t('login.otpBack')}
               </button>

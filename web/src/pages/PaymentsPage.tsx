@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { fetchPayments } from '../api/payments';
 import type { PaymentResponse } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -59,6 +59,11 @@ function PaymentRow({ payment }: { payment: PaymentResponse }) {
           {formatAmount(payment.amount)}
         </span>
         <StateBadge state={payment.state} />
+        {payment.state === 'awaiting_authorization' ? (
+          <Link className="button button-primary button-small" to={`/transfer?payment=${encodeURIComponent(payment.id)}`} data-testid="payment-authorize">
+            {t('payments.authorize')}
+          </Link>
+        ) : null}
       </div>
     </li>
   );

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/http';
-import { createPayment, fetchPayment, newIdempotencyKey } from '../api/payments';
-import type { AccountResponse, CreatePaymentRequest, PaymentResponse } from '../api/types';
+import { createFxQuote, createPayment, fetchPayment, newIdempotencyKey } from '../api/payments';
+import type { AccountResponse, CreatePaymentRequest, FxQuote, PaymentResponse } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { StateBadge } from '../components/StateBadge';
+import { StepUpPanel } from '../components/StepUpPanel';
 import { useI18n, type I18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/messages';
 import {
@@ -17,11 +18,15 @@ import {
   type NumberInputCheck,
 } from '../lib/accountNumbers';
 import { describeFailure } from '../lib/errors';
+import { quoteDeadline, secondsLeft } from '../lib/fxQuote';
+import { checkIbanInput, formatIban, isValidBic, normaliseBic, type IbanInputCheck } from '../lib/iban';
 import { accountLabel, paymentTypeLabel, productLabel } from '../lib/labels';
 import { compareAmounts, formatAmount, validateAmountInput } from '../lib/money';
 import { useProfile } from '../state/ProfileContext';
 
-type TransferType = 'internal' | 'interbank';
+type TransferType = 'internal' | 'interbank' | 'international';
+/** Currencies an international payment can deliver (the quote's target must differ from the account's). */
+const TARGET_CURRENCIES = ['USD', 'EUR', 'PEN'] as const;
 type Step = 'form' | 'confirm' | 'result';
 type Tone = 'info' | 'success' | 'warning' | 'error';
 
@@ -39,6 +44,17 @@ interface Prepared {
   key: string;
   source: AccountResponse;
   destinationDigits: string;
+  /** International: the quote the payment uses, and when it ends on this browser's clock. */
+  quote?: FxQuote;
+  quoteDeadline?: number;
+  bic?: string;
+}
+
+interface HeldQuote {
+  quote: FxQuote;
+  deadline: number;
+  /** What it was asked for (source currency, target amount): a change in the form makes it stale. */
+  key: string;
 }
 
 interface DestinationStatus {
@@ -48,7 +64,7 @@ interface DestinationStatus {
 
 function destinationStatus(
   i18n: I18n,
-  type: TransferType,
+  type: 'internal' | 'interbank',
   check: NumberInputCheck,
   source: AccountResponse | undefined,
   strict: boolean,
@@ -87,10 +103,76 @@ function destinationStatus(
   }
 }
 
+function ibanMessage(i18n: I18n, check: IbanInputCheck, strict: boolean): DestinationStatus {
+  const { t } = i18n;
+  switch (check.state) {
+    case 'empty':
+      return strict ? { tone: 'error', message: t('iban.required') } : { tone: 'info', message: null };
+    case 'invalid_characters':
+      return { tone: 'error', message: t('iban.invalidCharacters') };
+    case 'incomplete':
+      return {
+        tone: strict ? 'error' : 'info',
+        message: check.missing > 0 ? t('iban.missing', { count: check.missing }) : strict ? t('iban.tooShort') : null,
+      };
+    case 'too_long':
+      return { tone: 'error', message: t('iban.tooLong') };
+    case 'bad_check_digits':
+      return { tone: 'error', message: t('iban.badCheck') };
+    case 'valid':
+      return { tone: 'success', message: t('iban.valid') };
+  }
+}
+
+/** An FX quote: rate, what leaves the account, what the beneficiary receives, and the seconds it has left. */
+function QuoteFacts({ quote, seconds }: { quote: FxQuote; seconds: number }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <dl className="summary summary-compact" data-testid="transfer-quote" data-quote-id={quote.id}>
+        <div>
+          <dt>{t('quote.rate')}</dt>
+          <dd className="mono" data-testid="transfer-quote-rate">
+            {t('quote.rateValue', { rate: quote.rate, source: quote.sourceAmount.currency, target: quote.targetAmount.currency })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('quote.pays')}</dt>
+          <dd className="summary-amount" data-testid="transfer-quote-source" data-amount={quote.sourceAmount.amount}>
+            {formatAmount(quote.sourceAmount)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('quote.receives')}</dt>
+          <dd>{formatAmount(quote.targetAmount)}</dd>
+        </div>
+        <div>
+          <dt>{t('quote.spread')}</dt>
+          <dd>{t('quote.spreadValue', { percent: basisPointsAsPercent(quote.spreadBasisPoints) })}</dd>
+        </div>
+      </dl>
+      <p className={`quote-expiry ${seconds === 0 ? 'status-error' : seconds <= 10 ? 'status-warning' : 'status-info'}`}
+        data-testid="transfer-quote-expiry" data-seconds={seconds}>
+        {seconds > 0 ? t('quote.expiresIn', { seconds }) : t('quote.expired')}
+      </p>
+      {/* Read out twice only (not every second): when 10 seconds are left, and when the quote ends. */}
+      <span className="sr-only" role="status">
+        {seconds === 0 ? t('quote.expired') : seconds <= 10 ? t('quote.expiresSoon') : ''}
+      </span>
+    </>
+  );
+}
+
+/** 80 → "0.80" (basis points are an integer: string arithmetic, no float). */
+function basisPointsAsPercent(points: number): string {
+  const digits = String(Math.trunc(Math.abs(points))).padStart(3, '0');
+  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
 export function TransferPage() {
   const i18n = useI18n();
   const { t, formatDateTime } = i18n;
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const { accounts, profile, loading, error: profileError, reload, accountsUnavailable } = useProfile();
 
   const sources = useMemo(
@@ -99,6 +181,15 @@ export function TransferPage() {
   );
 
   const [sourceId, setSourceId] = useState(params.get('from') ?? '');
+  const [iban, setIban] = useState('');
+  const [ibanBlurred, setIbanBlurred] = useState(false);
+  const [bic, setBic] = useState('');
+  const [targetCurrency, setTargetCurrency] = useState<string>('');
+  const [held, setHeld] = useState<HeldQuote | null>(null);
+  const [quoting, setQuoting] = useState(false);
+  const [quoteError, setQuoteError] = useState<unknown>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const [loadError, setLoadError] = useState<unknown>(null);
   const [type, setType] = useState<TransferType>('internal');
   const [destination, setDestination] = useState('');
   const [destinationBlurred, setDestinationBlurred] = useState(false);
@@ -118,6 +209,8 @@ export function TransferPage() {
   const uncertain = useRef<{ body: string; key: string } | null>(null);
 
   const destinationRef = useRef<HTMLInputElement>(null);
+  const ibanRef = useRef<HTMLInputElement>(null);
+  const bicRef = useRef<HTMLInputElement>(null);
   const beneficiaryRef = useRef<HTMLInputElement>(null);
   const amountRef = useRef<HTMLInputElement>(null);
   const descriptionRef = useRef<HTMLInputElement>(null);
@@ -126,18 +219,65 @@ export function TransferPage() {
   const source = sourceView?.account;
   const currency = source?.currency ?? 'PEN';
 
+  const international = type === 'international';
+  const targetOptions = TARGET_CURRENCIES.filter((code) => code !== currency);
+  const target = targetOptions.includes(targetCurrency as never) ? targetCurrency : targetOptions[0];
+  /** The currency the typed amount is in: the account's, or (international) what the beneficiary receives. */
+  const amountCurrency = international ? target : currency;
+
   // ---- validation (as the customer types, and all of it on submit)
   const check = type === 'interbank' ? checkCciInput(destination) : checkAccountNumberInput(destination);
-  const destStatus = destinationStatus(i18n, type, check, source, submitted || destinationBlurred);
-  const destinationInvalid = destStatus.tone === 'error' || (check.state !== 'valid' && (submitted || destinationBlurred));
-  const amountCheck = validateAmountInput(amount, currency);
+  const destStatus = destinationStatus(i18n, type === 'interbank' ? 'interbank' : 'internal', check, source, submitted || destinationBlurred);
+  const destinationInvalid = !international
+    && (destStatus.tone === 'error' || (check.state !== 'valid' && (submitted || destinationBlurred)));
+  const ibanCheck = checkIbanInput(iban);
+  const ibanStatus = ibanMessage(i18n, ibanCheck, submitted || ibanBlurred);
+  const ibanInvalid = international && ibanStatus.tone === 'error';
+  const bicError = international && submitted && !isValidBic(bic)
+    ? t(bic.trim() === '' ? 'transfer.bicRequired' : 'transfer.bicInvalid') : null;
+  const amountCheck = validateAmountInput(amount, amountCurrency);
   const amountError = submitted && !amountCheck.ok ? t(`amount.${amountCheck.error}` as MessageKey) : null;
-  const overAvailable = amountCheck.ok && sourceView
-    && (compareAmounts({ amount: amountCheck.amount, currency }, sourceView.available) ?? 0) > 0;
-  const beneficiaryError = submitted && type === 'interbank'
+  const quoteKey = amountCheck.ok && source ? `${source.id}|${currency}|${amountCheck.amount}|${target}` : '';
+  const liveQuote = held && held.key === quoteKey ? held : null;
+  const quoteSeconds = liveQuote ? secondsLeft(liveQuote.deadline, now) : 0;
+  const overAvailable = sourceView && (international
+    ? liveQuote !== null && (compareAmounts(liveQuote.quote.sourceAmount, sourceView.available) ?? 0) > 0
+    : amountCheck.ok && (compareAmounts({ amount: amountCheck.amount, currency }, sourceView.available) ?? 0) > 0);
+  const beneficiaryError = submitted && (type === 'interbank' || international)
     ? (beneficiary.trim() === '' ? t('transfer.beneficiaryRequired') : beneficiary.trim().length > 80 ? t('transfer.beneficiaryTooLong') : null)
     : null;
   const descriptionError = description.trim().length > 140 ? t('transfer.descriptionTooLong') : null;
+
+  // ---- a quote counts down (the form's and the confirmation's)
+  const ticking = (step === 'form' && held !== null) || (step === 'confirm' && prepared?.quoteDeadline !== undefined);
+  useEffect(() => {
+    if (!ticking) {
+      return undefined;
+    }
+    setNow(Date.now());
+    const timer = window.setInterval(() => setNow(Date.now()), 500);
+    return () => window.clearInterval(timer);
+  }, [ticking]);
+
+  // ---- /transfer?payment=<id>: a payment of the list that waits for its authorization, or its receipt
+  const paymentParam = params.get('payment');
+  useEffect(() => {
+    if (!paymentParam) {
+      return undefined;
+    }
+    const controller = new AbortController();
+    setLoadError(null);
+    fetchPayment(paymentParam, controller.signal)
+      .then((loaded) => {
+        setPayment(loaded);
+        setPolls(0);
+        setStep('result');
+      })
+      .catch((failure: unknown) => {
+        if (!controller.signal.aborted) setLoadError(failure);
+      });
+    return () => controller.abort();
+  }, [paymentParam]);
 
   // ---- the receipt follows a moving payment for a while
   useEffect(() => {
@@ -166,17 +306,90 @@ export function TransferPage() {
     );
   }
 
-  const onSubmit = (event: FormEvent) => {
+  /** POST /fx/quotes: what the typed amount in the target currency costs from this account (valid 30 s). */
+  const requestQuote = async (): Promise<HeldQuote | null> => {
+    if (!source || !amountCheck.ok) {
+      return null;
+    }
+    setQuoting(true);
+    setQuoteError(null);
+    try {
+      const quote = await createFxQuote({ sourceCurrency: source.currency, targetAmount: { amount: amountCheck.amount, currency: target } });
+      const next: HeldQuote = { quote, deadline: quoteDeadline(quote.expiresAt, Date.now()), key: quoteKey };
+      setHeld(next);
+      setNow(Date.now());
+      return next;
+    } catch (failure) {
+      setQuoteError(failure);
+      return null;
+    } finally {
+      setQuoting(false);
+    }
+  };
+
+  const prepareInternational = (usable: HeldQuote, beneficiaryName: string, text: string) => {
+    if (!source) {
+      return;
+    }
+    const request: CreatePaymentRequest = {
+      type: 'international',
+      sourceAccountId: source.id,
+      amount: usable.quote.sourceAmount,
+      beneficiaryIban: ibanCheck.iban,
+      beneficiaryBic: normaliseBic(bic),
+      beneficiaryName,
+      fxQuoteId: usable.quote.id,
+      ...(text ? { description: text } : {}),
+      channel: 'web',
+    };
+    const body = JSON.stringify(request);
+    const key = uncertain.current?.body === body ? uncertain.current.key : newIdempotencyKey();
+    setPrepared({
+      request, body, key, source, destinationDigits: formatIban(ibanCheck.iban),
+      quote: usable.quote, quoteDeadline: usable.deadline, bic: normaliseBic(bic),
+    });
+    setSendError(null);
+    setStep('confirm');
+  };
+
+  /** Confirmation with an expired quote: a new quote, hence a new order (new body, new key). */
+  const requote = async () => {
+    const next = await requestQuote();
+    if (next && prepared) {
+      prepareInternational(next, prepared.request.beneficiaryName ?? '', prepared.request.description ?? '');
+    }
+  };
+
+  const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
     if (!source) {
       return;
     }
+    const beneficiaryName = beneficiary.trim();
+    const beneficiaryOk = type === 'internal' || (beneficiaryName !== '' && beneficiaryName.length <= 80);
+    const text = description.trim();
+    if (international) {
+      const invalidFields = [
+        ibanCheck.state !== 'valid' && ibanRef.current,
+        !isValidBic(bic) && bicRef.current,
+        !beneficiaryOk && beneficiaryRef.current,
+        !amountCheck.ok && amountRef.current,
+        text.length > 140 && descriptionRef.current,
+      ].filter(Boolean) as HTMLInputElement[];
+      if (invalidFields.length > 0 || !amountCheck.ok) {
+        invalidFields[0]?.focus();
+        return;
+      }
+      const usable = liveQuote && quoteSeconds > 0 ? liveQuote : await requestQuote();
+      if (!usable) {
+        return;
+      }
+      prepareInternational(usable, beneficiaryName, text);
+      return;
+    }
     const strictStatus = destinationStatus(i18n, type, check, source, true);
     const destinationOk = check.state === 'valid' && strictStatus.tone !== 'error';
-    const beneficiaryName = beneficiary.trim();
-    const beneficiaryOk = type !== 'interbank' || (beneficiaryName !== '' && beneficiaryName.length <= 80);
-    const text = description.trim();
     const invalid = [
       !destinationOk && destinationRef.current,
       !beneficiaryOk && beneficiaryRef.current,
@@ -213,6 +426,7 @@ export function TransferPage() {
     try {
       const created = await createPayment(prepared.body, prepared.key);
       uncertain.current = null;
+      setHeld(null);
       setPayment(created);
       setPolls(0);
       setStep('result');
@@ -236,12 +450,21 @@ export function TransferPage() {
     setPayment(null);
     setDestination('');
     setDestinationBlurred(false);
+    setIban('');
+    setIbanBlurred(false);
+    setBic('');
+    setHeld(null);
+    setQuoteError(null);
+    setLoadError(null);
     setBeneficiary('');
     setAmount('');
     setDescription('');
     setSubmitted(false);
     setSendError(null);
     setRefreshError(null);
+    if (params.get('payment')) {
+      setParams({}, { replace: true });
+    }
   };
 
   const refreshPayment = () => {
@@ -269,6 +492,7 @@ export function TransferPage() {
       />
 
       {profileError && !profile ? <ErrorAlert error={profileError} onRetry={reload} /> : null}
+      {loadError ? <ErrorAlert error={loadError} testId="transfer-load-error" /> : null}
       {accountsUnavailable ? (
         <div className="alert alert-warning" role="alert">
           <p>{t('dashboard.accountsUnavailable')}</p>
@@ -281,7 +505,7 @@ export function TransferPage() {
 
       {step === 'form' && source ? (
         <form className="card form-card" onSubmit={onSubmit} noValidate data-testid="transfer-form">
-          {submitted && (!amountCheck.ok || destinationInvalid || beneficiaryError || descriptionError) ? (
+          {submitted && (!amountCheck.ok || destinationInvalid || ibanInvalid || bicError || beneficiaryError || descriptionError) ? (
             <div className="alert alert-error" role="alert">
               <p>{t('transfer.fixErrors')}</p>
             </div>
@@ -321,9 +545,66 @@ export function TransferPage() {
             >
               <option value="internal">{t('transfer.type.internal')}</option>
               <option value="interbank">{t('transfer.type.interbank')}</option>
+              <option value="international">{t('transfer.type.international')}</option>
             </select>
           </div>
 
+          {international ? (
+            <>
+              <div className="field">
+                <label htmlFor="transfer-iban">{t('transfer.iban')}</label>
+                <input
+                  ref={ibanRef}
+                  id="transfer-iban"
+                  data-testid="transfer-iban"
+                  className="mono"
+                  autoComplete="off"
+                  autoCapitalize="characters"
+                  spellCheck={false}
+                  maxLength={42}
+                  value={iban}
+                  onChange={(event) => setIban(event.target.value)}
+                  onBlur={() => setIbanBlurred(iban !== '')}
+                  aria-invalid={ibanInvalid || undefined}
+                  aria-describedby="transfer-iban-hint transfer-iban-status"
+                  data-state={ibanCheck.state}
+                />
+                <p className="hint" id="transfer-iban-hint">{t('transfer.ibanHint')}</p>
+                <p className={`field-status status-${ibanStatus.tone}`} id="transfer-iban-status" aria-live="polite"
+                  data-testid="transfer-iban-status" data-state={ibanCheck.state}>
+                  {ibanStatus.message}
+                </p>
+              </div>
+              <div className="field">
+                <label htmlFor="transfer-bic">{t('transfer.bic')}</label>
+                <input
+                  ref={bicRef}
+                  id="transfer-bic"
+                  data-testid="transfer-bic"
+                  className="mono"
+                  autoComplete="off"
+                  autoCapitalize="characters"
+                  spellCheck={false}
+                  maxLength={14}
+                  value={bic}
+                  onChange={(event) => setBic(event.target.value)}
+                  aria-invalid={bicError ? true : undefined}
+                  aria-describedby={`transfer-bic-hint${bicError ? ' transfer-bic-error' : ''}`}
+                />
+                <p className="hint" id="transfer-bic-hint">{t('transfer.bicHint')}</p>
+                {bicError ? <p className="field-error" id="transfer-bic-error">{bicError}</p> : null}
+              </div>
+              <div className="field">
+                <label htmlFor="transfer-target-currency">{t('transfer.targetCurrency')}</label>
+                <select id="transfer-target-currency" data-testid="transfer-target-currency" value={target}
+                  onChange={(event) => setTargetCurrency(event.target.value)}>
+                  {targetOptions.map((code) => (
+                    <option key={code} value={code}>{t(`currency.${code}` as MessageKey)}</option>
+                  ))}
+                </select>
+              </div>
+            </>
+          ) : (
           <div className="field">
             <label htmlFor="transfer-destination">
               {t(type === 'interbank' ? 'transfer.destination.interbank' : 'transfer.destination.internal')}
@@ -357,8 +638,9 @@ export function TransferPage() {
               {destStatus.message}
             </p>
           </div>
+          )}
 
-          {type === 'interbank' ? (
+          {type === 'interbank' || international ? (
             <div className="field">
               <label htmlFor="transfer-beneficiary">{t('transfer.beneficiary')}</label>
               <input
@@ -381,7 +663,9 @@ export function TransferPage() {
           ) : null}
 
           <div className="field">
-            <label htmlFor="transfer-amount">{t('transfer.amount', { currency })}</label>
+            <label htmlFor="transfer-amount">
+              {international ? t('transfer.amountReceived', { currency: amountCurrency }) : t('transfer.amount', { currency })}
+            </label>
             <input
               ref={amountRef}
               id="transfer-amount"
@@ -409,6 +693,27 @@ export function TransferPage() {
               </p>
             ) : null}
           </div>
+
+          {international ? (
+            <div className="quote card-inset" data-testid="transfer-quote-panel">
+              {liveQuote ? (
+                <QuoteFacts quote={liveQuote.quote} seconds={quoteSeconds} />
+              ) : (
+                <p className="muted small">{t('quote.intro')}</p>
+              )}
+              <ErrorAlert error={quoteError} testId="transfer-quote-error" />
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => void requestQuote()}
+                disabled={quoting || !amountCheck.ok}
+                aria-busy={quoting || undefined}
+                data-testid={liveQuote ? 'transfer-requote' : 'transfer-quote'}
+              >
+                {quoting ? t('quote.asking') : liveQuote ? t('quote.again') : t('quote.ask')}
+              </button>
+            </div>
+          ) : null}
 
           <div className="field">
             <label htmlFor="transfer-description">{t('transfer.description')}</label>
@@ -442,7 +747,7 @@ export function TransferPage() {
           <dl className="summary">
             <div>
               <dt>{t('transfer.summary.type')}</dt>
-              <dd>{t(prepared.request.type === 'interbank' ? 'transfer.type.interbank' : 'transfer.type.internal')}</dd>
+              <dd>{t(`transfer.type.${prepared.request.type}` as MessageKey)}</dd>
             </div>
             <div>
               <dt>{t('transfer.summary.from')}</dt>
@@ -454,6 +759,12 @@ export function TransferPage() {
                 {prepared.destinationDigits}
               </dd>
             </div>
+            {prepared.bic ? (
+              <div>
+                <dt>{t('transfer.bic')}</dt>
+                <dd className="mono">{prepared.bic}</dd>
+              </div>
+            ) : null}
             {prepared.request.beneficiaryName ? (
               <div>
                 <dt>{t('transfer.summary.beneficiary')}</dt>
@@ -474,6 +785,21 @@ export function TransferPage() {
             ) : null}
           </dl>
 
+          {prepared.quote && prepared.quoteDeadline !== undefined ? (
+            <div className="quote card-inset">
+              <QuoteFacts quote={prepared.quote} seconds={secondsLeft(prepared.quoteDeadline, now)} />
+              {secondsLeft(prepared.quoteDeadline, now) === 0 ? (
+                <>
+                  <ErrorAlert error={quoteError} testId="transfer-quote-error" />
+                  <button type="button" className="button button-secondary" onClick={() => void requote()} disabled={quoting || sending}
+                    aria-busy={quoting || undefined} data-testid="transfer-requote">
+                    {quoting ? t('quote.asking') : t('quote.again')}
+                  </button>
+                </>
+              ) : null}
+            </div>
+          ) : null}
+
           <ErrorAlert error={sendError} testId="transfer-error" />
           {sendError && retryable ? <p className="hint">{t('transfer.retryNote')}</p> : null}
 
@@ -483,7 +809,7 @@ export function TransferPage() {
                 type="button"
                 className="button button-primary"
                 onClick={confirm}
-                disabled={sending}
+                disabled={sending || (prepared.quoteDeadline !== undefined && secondsLeft(prepared.quoteDeadline, now) === 0)}
                 aria-busy={sending || undefined}
                 data-testid="transfer-confirm"
               >
@@ -503,9 +829,19 @@ export function TransferPage() {
             <StateBadge state={payment.state} testId="transfer-result-state" />
           </div>
           {payment.state === 'awaiting_authorization' ? (
-            <p className="alert alert-warning" role="status" data-testid="transfer-step-up">
-              {t('transfer.stepUpRequired')}
-            </p>
+            <>
+              <p className="alert alert-warning" role="status" data-testid="transfer-step-up">
+                {t('transfer.stepUpRequired')}
+              </p>
+              <StepUpPanel
+                payment={payment}
+                onUpdated={(updated) => {
+                  setPayment(updated);
+                  setPolls(0);
+                  reload();
+                }}
+              />
+            </>
           ) : payment.state === 'under_review' ? (
             <p className="alert alert-info" role="status">
               {t('transfer.underReview')}
@@ -544,6 +880,18 @@ export function TransferPage() {
               <div>
                 <dt>{t('receipt.beneficiary')}</dt>
                 <dd>{payment.beneficiaryName}</dd>
+              </div>
+            ) : null}
+            {payment.fx?.targetAmount ? (
+              <div>
+                <dt>{t('quote.receives')}</dt>
+                <dd data-testid="transfer-result-target-amount">{formatAmount(payment.fx.targetAmount)}</dd>
+              </div>
+            ) : null}
+            {payment.fx?.rate ? (
+              <div>
+                <dt>{t('quote.rate')}</dt>
+                <dd className="mono">{payment.fx.rate}</dd>
               </div>
             ) : null}
             {payment.description ? (

@@ -273,7 +273,8 @@ class LocalRunTest {
      * Issue 8's web app in a real browser: the gateway serves it, and e2e/browser/webapp.mjs drives Debian's Chromium with
      * playwright-core (installed by {@code npm ci} from the committed package-lock.json): two demo customers log in with
      * the SMS code, one pays the other and the other's dashboard (on a phone-sized screen) updates live, an interbank
-     * transfer completes, the language switches. Screenshots of the main screens go to e2e/target/screenshots.
+     * transfer completes, a new person onboards in the browser, a passkey is enrolled and used to log in (Chromium's
+     * virtual authenticator), the language switches. Screenshots of the main screens go to e2e/target/screenshots.
      */
     @Test
     void customersUseTheBankInABrowser() throws Exception {
@@ -306,7 +307,8 @@ class LocalRunTest {
             assertThat(run(browserTests, Map.of(), Duration.ofMinutes(5), "npm", "ci", "--no-audit", "--no-fund").exitCode())
                     .as("npm ci in e2e/browser").isZero();
         }
-        Finished finished = run(browserTests, Map.of("QUIPU_GATEWAY", gateway, "QUIPU_SANDBOX", sandbox,
+        // On localhost, the passkeys' relying party (identity's quipu.identity.webauthn.rp-id), not 127.0.0.1.
+        Finished finished = run(browserTests, Map.of("QUIPU_GATEWAY", "http://localhost:" + (8080 + portOffset), "QUIPU_SANDBOX", sandbox,
                 "QUIPU_SCREENSHOTS", screenshots.toString()), Duration.ofMinutes(5), "node", "webapp.mjs");
         System.out.println(finished.output());
         assertThat(finished.output()).contains(" passed, 0 failed");

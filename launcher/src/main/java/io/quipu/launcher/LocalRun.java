@@ -200,6 +200,11 @@ final class LocalRun {
                     environment.put("SPRING_MAIL_HOST", "127.0.0.1");
                     environment.put("SPRING_MAIL_PORT", String.valueOf(port));
                 });
+        // Passkeys are bound to the page's origin: the web app's (the gateway's) and identity's own, wherever their ports moved.
+        if (service.name().equals("identity")) {
+            ServiceCatalog.find(ServiceCatalog.GATEWAY).ifPresent(gateway -> environment.put("QUIPU_IDENTITY_WEBAUTHN_ORIGINS",
+                    "http://localhost:" + settings.portOf(gateway) + ",http://localhost:" + settings.portOf(service)));
+        }
         // Where every other service answers, as quipu.services.<name>.url: ports move with QUIPU_PORT_OFFSET.
         for (ServiceDefinition other : ServiceCatalog.SERVICES) {
             environment.put("QUIPU_SERVICES_" + other.name().toUpperCase(Locale.ROOT) + "_URL",
