@@ -1,5 +1,6 @@
 package io.quipu.ledger.api;
 
+import static io.quipu.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -377,12 +378,5 @@ class LedgerApiTest {
     private static String fieldError(JsonNode result) {
         assertThat(result.get("errors")).as(result.toString()).hasSize(1);
         return result.get("errors").get(0).get("field").asString() + ":" + result.get("errors").get(0).get("code").asString();
-    }
-
-    private static JsonNode assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        JsonNode problem = LedgerApi.json(response);
-        assertThat(problem.get("code").asString()).as(response.body()).isEqualTo(code);
-        return problem;
     }
 }
