@@ -273,19 +273,21 @@ class LocalRunTest {
      * Issue 8's web app in a real browser: the gateway serves it, and e2e/browser/webapp.mjs drives Debian's Chromium with
      * playwright-core (installed by {@code npm ci} from the committed package-lock.json): two demo customers log in with
      * the SMS code, one pays the other and the other's dashboard (on a phone-sized screen) updates live, an interbank
-     * transfer completes, a new person onboards in the browser, a passkey is enrolled and used to log in (Chromium's
-     * virtual authenticator), the language switches. Screenshots of the main screens go to e2e/target/screenshots.
+     * transfer completes, a payment above the step-up limit is confirmed with its SMS code, the movements list and a CSV
+     * statement, staff search a customer and verify the audit chain, a new person onboards in the browser, a passkey is
+     * enrolled and used to log in (Chromium's virtual authenticator), the language switches. Screenshots of the main screens go to e2e/target/screenshots.
      */
     @Test
     void customersUseTheBankInABrowser() throws Exception {
         Path launcherJar = executableJar("launcher", "quipu-launcher");
-        List<String> services = List.of("gateway", "identity", "customers", "ledger", "payments", "fraud", "notifications");
+        List<String> services = List.of("gateway", "identity", "customers", "ledger", "payments", "fraud", "notifications", "audit");
         for (String[] module : new String[][] {{"sandbox", "quipu-sandbox"}, {"services/identity", "quipu-identity"},
                 {"services/customers", "quipu-customers"}, {"services/ledger", "quipu-ledger"}, {"services/payments", "quipu-payments"},
-                {"services/fraud", "quipu-fraud"}, {"services/notifications", "quipu-notifications"}, {"services/gateway", "quipu-gateway"}}) {
+                {"services/fraud", "quipu-fraud"}, {"services/notifications", "quipu-notifications"}, {"services/audit", "quipu-audit"},
+                {"services/gateway", "quipu-gateway"}}) {
             executableJar(module[0], module[1]);
         }
-        int portOffset = freePortOffset(List.of(8080, 8081, 8082, 8083, 8084, 8086, 8088, SANDBOX_PORT, SANDBOX_SMTP_PORT));
+        int portOffset = freePortOffset(List.of(8080, 8081, 8082, 8083, 8084, 8086, 8087, 8088, SANDBOX_PORT, SANDBOX_SMTP_PORT));
         launcher = startLauncher(launcherJar, String.join(",", services), freePort(), freePort(), portOffset);
         await(services + " are ready").atMost(STARTUP_TIMEOUT.multipliedBy(3)).pollInterval(Duration.ofMillis(500))
                 .until(() -> launcherAliveOrFail() && services.stream().allMatch(name -> "ready".equals(serviceQuietly(name, "state"))));

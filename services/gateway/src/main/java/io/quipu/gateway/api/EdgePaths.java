@@ -30,8 +30,15 @@ public final class EdgePaths {
      * Where passwords and codes are guessed, and where onboarding starts (each start queries the identity registry):
      * the stricter per-address rate limit applies.
      */
+    /**
+     * Where credentials can be guessed without a session: passwords, one-time codes, passkey assertions, refresh tokens.
+     * A logged-in customer's step-ups and passkey management are not here: identity bounds their tries, and the
+     * per-client limit counts them.
+     */
     public static final List<String> AUTHENTICATION_PATHS = List.of("/bff/login", "/bff/verify-otp", "/bff/passkey", "/bff/passkey/**",
-            "/api/identity/auth/**", "/api/customers/onboarding");
+            "/api/identity/auth/login", "/api/identity/auth/verify-otp", "/api/identity/auth/refresh",
+            "/api/identity/auth/password", "/api/identity/auth/password-reset", "/api/identity/auth/password-reset/**",
+            "/api/identity/auth/passkeys/assertion", "/api/identity/auth/passkeys/assertion/**", "/api/customers/onboarding");
 
     private static final String BEARER_PREFIX = "bearer ";
 

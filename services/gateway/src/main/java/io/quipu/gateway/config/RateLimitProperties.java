@@ -11,7 +11,8 @@ import io.quipu.gateway.domain.RateLimit;
  * Rate limits at the edge, each {@code requests} per {@code period}.
  *
  * @param authenticationPerIp per caller address on the login paths ({@code /bff/login}, {@code /bff/verify-otp},
- *                            {@code /api/identity/auth/**}): password and code guessing
+ *                            identity's login, code, refresh, password and passkey-assertion paths; EdgePaths):
+ *                            password and code guessing
  * @param perClient           per authenticated client: the token's {@code client_id}, else its subject
  * @param perIp               per caller address on every other path
  * @param maxTrackedKeys      buckets kept in memory at most; the least recently used go first (an idle bucket is full

@@ -67,6 +67,8 @@ class RateLimitTest {
         assertThat(IDENTITY.loginUsernames()).as("limited attempts never reach identity").hasSize(3);
 
         assertThat(browser.get("/bff/session").statusCode()).as("other paths have their own limit").isEqualTo(401);
+        // A logged-in customer's step-up is not a login: it has the general limits (here: no session, so 401, not 429).
+        assertThat(send(browser, "/api/identity/auth/step-up", "{}").statusCode()).isNotEqualTo(429);
     }
 
     @Test
