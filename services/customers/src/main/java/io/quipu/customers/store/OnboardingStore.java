@@ -5,12 +5,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.quipu.customers.domain.OnboardingCase;
 import io.quipu.customers.domain.OnboardingState;
@@ -24,12 +26,25 @@ public class OnboardingStore {
     /** Upper bound of cases the resumer claims at once. */
     public static final int MAX_CLAIM = 50;
 
+    /**
+     * A case and its history in one statement, so both come from one snapshot: read apart, a step committed in between
+     * would pair the old state with the new history.
+     */
+    private static final String SELECT_WITH_HISTORY = """
+            select c.*,
+                array(select from_state from onboarding_transitions t where t.case_id = c.id order by sequence) as history_from,
+                array(select to_state from onboarding_transitions t where t.case_id = c.id order by sequence) as history_to,
+                array(select at from onboarding_transitions t where t.case_id = c.id order by sequence) as history_at,
+                array(select detail from onboarding_transitions t where t.case_id = c.id order by sequence) as history_detail
+            from onboarding_cases c""";
+
     private final JdbcClient jdbc;
 
     public OnboardingStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    @Transactional
     public void insert(OnboardingRecord record, byte[] resumeTokenHash, Instant now) {
         jdbc.sql("""
                         insert into onboarding_cases (id, customer_id, resume_token_hash, state, photo_reference, account_id, created_at,
@@ -48,6 +63,8 @@ public class OnboardingStore {
      *
      * @return false when the case moved meanwhile (another request or the resumer did the step): nothing was written
      */
+    // One transaction: a reader never sees the new state without the transition that led to it.
+    @Transactional
     public boolean save(OnboardingRecord record, Instant now) {
         int updated = jdbc.sql("""
                         update onboarding_cases set state = :state, rejection_reason = :rejectionReason,
@@ -87,7 +104,7 @@ public class OnboardingStore {
     }
 
     public Optional<OnboardingRecord> find(UUID id) {
-        return jdbc.sql("select * from onboarding_cases where id = :id").param("id", id).query(this::map).optional();
+        return jdbc.sql(SELECT_WITH_HISTORY + " where c.id = :id").param("id", id).query(this::map).optional();
     }
 
     public Optional<byte[]> resumeTokenHash(UUID id) {
@@ -97,8 +114,8 @@ public class OnboardingStore {
     /** The newest case of a customer that is still going (not completed, not rejected). */
     public Optional<OnboardingRecord> findOpenOfCustomer(UUID customerId) {
         return jdbc.sql("""
-                        select * from onboarding_cases where customer_id = :customerId and state not in ('COMPLETED', 'REJECTED')
-                        order by created_at desc limit 1""")
+                        %s where c.customer_id = :customerId and c.state not in ('COMPLETED', 'REJECTED')
+                        order by c.created_at desc limit 1""".formatted(SELECT_WITH_HISTORY))
                 .param("customerId", customerId).query(this::map).optional();
     }
 
@@ -141,20 +158,25 @@ public class OnboardingStore {
         }
     }
 
-    private List<OnboardingTransition> history(UUID caseId) {
-        return jdbc.sql("select from_state, to_state, at, detail from onboarding_transitions where case_id = :id order by sequence")
-                .param("id", caseId)
-                .query((row, number) -> new OnboardingTransition(OnboardingState.valueOf(row.getString(1)),
-                        OnboardingState.valueOf(row.getString(2)), row.getTimestamp(3).toInstant(), row.getString(4)))
-                .list();
+    private static List<OnboardingTransition> history(ResultSet row) throws SQLException {
+        String[] from = (String[]) row.getArray("history_from").getArray();
+        String[] to = (String[]) row.getArray("history_to").getArray();
+        Timestamp[] at = (Timestamp[]) row.getArray("history_at").getArray();
+        String[] detail = (String[]) row.getArray("history_detail").getArray();
+        List<OnboardingTransition> transitions = new ArrayList<>(from.length);
+        for (int index = 0; index < from.length; index++) {
+            transitions.add(new OnboardingTransition(OnboardingState.valueOf(from[index]), OnboardingState.valueOf(to[index]),
+                    at[index].toInstant(), detail[index]));
+        }
+        return transitions;
     }
 
-    /** A row with its history (one more query: rows are read one at a time). */
+    /** A row with its history. */
     private OnboardingRecord map(ResultSet row, int number) throws SQLException {
         UUID id = row.getObject("id", UUID.class);
         OnboardingState state = OnboardingState.valueOf(row.getString("state"));
         String reason = row.getString("rejection_reason");
-        OnboardingCase onboarding = new OnboardingCase(id, state, reason == null ? null : RejectionReason.valueOf(reason), history(id));
+        OnboardingCase onboarding = new OnboardingCase(id, state, reason == null ? null : RejectionReason.valueOf(reason), history(row));
         Timestamp nextAttempt = row.getTimestamp("next_attempt_at");
         return new OnboardingRecord(onboarding, row.getObject("customer_id", UUID.class), row.getString("photo_reference"),
                 row.getInt("selfie_attempts"), row.getString("biometric_verification"), row.getString("screening_check_id"),

@@ -13,7 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -37,7 +42,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.quipu.customers.PlatformStandIn;
 import io.quipu.customers.SandboxServer;
 import io.quipu.customers.application.ProfileCache;
+import io.quipu.customers.domain.OnboardingCase;
+import io.quipu.customers.domain.OnboardingState;
 import io.quipu.customers.store.CustomerStore;
+import io.quipu.customers.store.OnboardingRecord;
+import io.quipu.customers.store.OnboardingStore;
+import io.quipu.platform.id.Ids;
 import io.quipu.platform.events.CloudEventCodec;
 import io.quipu.platform.test.EmbeddedInfrastructure;
 import io.quipu.platform.test.TestHttp;
@@ -75,6 +85,8 @@ class OnboardingFlowTest {
     int port;
     @Autowired
     CustomerStore customerStore;
+    @Autowired
+    OnboardingStore onboardingStore;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -232,6 +244,45 @@ class OnboardingFlowTest {
         JsonNode resumed = rosa.awaitState("screened");
         assertThat(resumed.get("retrying").asBoolean()).isFalse();
         assertThat(resumed.get("nextStep").asString()).isEqualTo("credentials");
+    }
+
+    /**
+     * A case read while a step commits is always whole: its state and its history come from the same moment (the
+     * applicant's app polls while the background steps run; a torn read was a 500).
+     */
+    @Test
+    void aCaseReadWhileItsStepsCommitIsAlwaysWhole() throws Exception {
+        Applicant owner = Applicant.registered(this, "Inés", "Huamán", "Torres", LocalDate.of(1985, 4, 2));
+        UUID customerId = UUID.fromString(owner.start().get("customerId").asString());
+        Instant expiresAt = Instant.now().plus(Duration.ofDays(1));
+        AtomicReference<UUID> current = new AtomicReference<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger reads = new AtomicInteger();
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+            while (writing.get()) {
+                UUID caseId = current.get();
+                if (caseId != null) {
+                    onboardingStore.find(caseId).orElseThrow();
+                    reads.incrementAndGet();
+                }
+            }
+        });
+        for (int caseNumber = 0; caseNumber < 60 && !reader.isDone(); caseNumber++) {
+            UUID caseId = Ids.newId();
+            OnboardingRecord record = new OnboardingRecord(OnboardingCase.start(caseId), customerId, null, 0, null, null, null, null,
+                    Ids.newId(), null, null, null, null, 0, null, null, Instant.now(), expiresAt, 0);
+            onboardingStore.insert(record, new byte[32], Instant.now());
+            current.set(caseId);
+            while (record.onboarding().state().next().isPresent()) {
+                OnboardingState next = record.onboarding().state().next().orElseThrow();
+                assertThat(onboardingStore.save(record.with(record.onboarding().advance(next, Instant.now(), "test")), Instant.now()))
+                        .isTrue();
+                record = onboardingStore.find(caseId).orElseThrow();
+            }
+        }
+        writing.set(false);
+        reader.get(10, TimeUnit.SECONDS); // rethrows what a torn read threw
+        assertThat(reads.get()).isPositive();
     }
 
     @Test
