@@ -1,5 +1,6 @@
 package io.quipu.platform.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -56,14 +58,22 @@ public class ResourceServerAutoConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
                           @Value("${quipu.security.issuer}") String issuer,
-                          @Value("${quipu.security.audience:${spring.application.name}}") String audience) {
+                          @Value("${quipu.security.audience:${spring.application.name}}") String audience,
+                          @Value("${quipu.security.verified-token-cache.max-entries:10000}") int cacheMaxEntries,
+                          @Value("${quipu.security.verified-token-cache.time-to-live:60s}") Duration cacheTimeToLive) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
-        List<OAuth2TokenValidator<Jwt>> validators = List.of(
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(List.of(
                 new JwtTimestampValidator(),
                 new JwtIssuerValidator(issuer),
-                new JwtClaimValidator<List<String>>("aud", audiences -> audiences != null && audiences.contains(audience)));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+                new JwtClaimValidator<List<String>>("aud", audiences -> audiences != null && audiences.contains(audience))));
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokenCache(decoder, validator, cacheMaxEntries, cacheTimeToLive);
+    }
+
+    /** Spring Security's firewall as it comes, with a cheaper check of header values (see {@link HeaderValues}). */
+    @Bean
+    WebSecurityCustomizer quipuFirewall() {
+        return web -> web.httpFirewall(HeaderValues.firewall());
     }
 
     @Bean
@@ -90,6 +100,7 @@ public class ResourceServerAutoConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new BearerTokenHeader())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((request, response, exception) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");

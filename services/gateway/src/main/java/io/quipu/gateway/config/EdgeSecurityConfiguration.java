@@ -3,6 +3,7 @@ package io.quipu.gateway.config;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,6 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -62,7 +62,9 @@ import io.quipu.gateway.domain.BackendService;
 import io.quipu.gateway.domain.BackendServices;
 import io.quipu.gateway.domain.EdgeAudience;
 import io.quipu.platform.observability.RequestIdFilter;
+import io.quipu.platform.security.BearerTokenHeader;
 import io.quipu.platform.security.ResourceServerAutoConfiguration;
+import io.quipu.platform.security.VerifiedTokenCache;
 import io.quipu.platform.web.Problems;
 
 /**
@@ -84,11 +86,14 @@ public class EdgeSecurityConfiguration {
      */
     @Bean
     JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
-                          @Value("${quipu.security.issuer}") String issuer) {
+                          @Value("${quipu.security.issuer}") String issuer,
+                          @Value("${quipu.security.verified-token-cache.max-entries:10000}") int cacheMaxEntries,
+                          @Value("${quipu.security.verified-token-cache.time-to-live:60s}") Duration cacheTimeToLive) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
-        List<OAuth2TokenValidator<Jwt>> validators = List.of(new JwtTimestampValidator(), new JwtIssuerValidator(issuer));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                List.of(new JwtTimestampValidator(), new JwtIssuerValidator(issuer)));
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokenCache(decoder, validator, cacheMaxEntries, cacheTimeToLive);
     }
 
     @Bean
@@ -136,7 +141,7 @@ public class EdgeSecurityConfiguration {
         // The plain handler: the web app echoes the cookie's value as it is (no per-request masking to undo).
         CsrfTokenRequestAttributeHandler csrfRequestHandler = new CsrfTokenRequestAttributeHandler();
 
-        DefaultBearerTokenResolver headerTokens = new DefaultBearerTokenResolver();
+        BearerTokenHeader headerTokens = new BearerTokenHeader();
         // A token sent to an open path is not checked here (identity ignores it too): a client refreshing with an
         // expired access token still attached gets its new tokens.
         BearerTokenResolver bearerTokens = request -> publicApi.matches(request) ? null : headerTokens.resolve(request);

@@ -10,12 +10,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import io.quipu.contracts.identity.IdentityContracts;
+import io.quipu.platform.security.BearerTokenHeader;
 import io.quipu.platform.security.ResourceServerAutoConfiguration;
 import io.quipu.platform.web.Problems;
 
@@ -73,7 +73,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain identitySecurity(HttpSecurity http) throws Exception {
-        DefaultBearerTokenResolver headerResolver = new DefaultBearerTokenResolver();
+        BearerTokenHeader headerResolver = new BearerTokenHeader();
         BearerTokenResolver resolver = request -> OPEN_LOGIN_PATHS.contains(request.getRequestURI()) ? null : headerResolver.resolve(request);
         return ResourceServerAutoConfiguration.apply(http, requests -> requests
                         .requestMatchers(HttpMethod.POST, OPEN_LOGIN_PATHS.toArray(String[]::new)).permitAll()
