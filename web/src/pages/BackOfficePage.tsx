@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { searchAuditEvents, verifyAuditChain, type AuditSearch } from '../api/audit';
 import { searchCustomers, type CustomerSearch } from '../api/customers';
 import { fetchFraudCases, resolveFraudCase } from '../api/fraud';
@@ -11,6 +11,7 @@ import type { MessageKey } from '../i18n/messages';
 import { localDateTimeToIso } from '../lib/dates';
 import { formatAmount } from '../lib/money';
 import { staffSections } from '../lib/roles';
+import { useCursorPages } from '../lib/useCursorPages';
 import { useSession } from '../state/SessionContext';
 
 const PAGE_SIZE = 20;
@@ -84,25 +85,13 @@ function CustomerSearchSection() {
   const [surnamePrefix, setSurnamePrefix] = useState('');
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const [search, setSearch] = useState<CustomerSearch | null>(null);
-  const [items, setItems] = useState<CustomerResponse[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const run = async (criteria: CustomerSearch, after: string | null) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const page = await searchCustomers(criteria, after, PAGE_SIZE);
-      setItems((current) => (after ? [...(current ?? []), ...(page.items ?? [])] : page.items ?? []));
-      setCursor(page.nextCursor ?? null);
-    } catch (failure) {
-      setError(failure);
-      if (!after) setItems(null);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Each search (a new criteria object) starts over; the results shown stay until its answer, and go if it fails.
+  const { items, cursor, loaded, loading, loadingMore, error, loadMore } = useCursorPages(
+    search ? (after, signal) => searchCustomers(search, after, PAGE_SIZE, signal) : null,
+    [search],
+    { keyOf: (customer: CustomerResponse) => customer.id, stale: 'keepUntilLoaded' },
+  );
+  const busy = loading || loadingMore;
 
   /** The service takes one criterion, in this order: document (type + number), e-mail, surname prefix. */
   const submit = (event: FormEvent) => {
@@ -120,7 +109,6 @@ function CustomerSearchSection() {
       return;
     }
     setSearch(criteria);
-    void run(criteria, null);
   };
 
   return (
@@ -157,14 +145,14 @@ function CustomerSearchSection() {
         </button>
       </form>
       <ErrorAlert error={error} testId="backoffice-search-error" />
-      {items && items.length === 0 ? <p className="muted" role="status" data-testid="backoffice-no-results">{t('backoffice.search.none')}</p> : null}
-      {items && items.length > 0 ? (
+      {loaded && items.length === 0 ? <p className="muted" role="status" data-testid="backoffice-no-results">{t('backoffice.search.none')}</p> : null}
+      {items.length > 0 ? (
         <ul className="list" data-testid="backoffice-results" aria-live="polite">
           {items.map((customer) => <CustomerRow key={customer.id} customer={customer} />)}
         </ul>
       ) : null}
       {cursor && search ? (
-        <button type="button" className="button button-secondary" onClick={() => void run(search, cursor)} disabled={busy} data-testid="backoffice-more">
+        <button type="button" className="button button-secondary" onClick={loadMore} disabled={busy} data-testid="backoffice-more">
           {busy ? t('payments.loadingMore') : t('payments.more')}
         </button>
       ) : null}
@@ -244,43 +232,11 @@ function FraudCaseRow({ item, onResolved }: { item: FraudCase; onResolved: (reso
 function FraudSection() {
   const { t } = useI18n();
   const [status, setStatus] = useState('open');
-  const [items, setItems] = useState<FraudCase[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    fetchFraudCases(status, null, PAGE_SIZE, controller.signal)
-      .then((page) => {
-        setItems(page.items ?? []);
-        setCursor(page.nextCursor ?? null);
-        setLoading(false);
-      })
-      .catch((failure: unknown) => {
-        if (!controller.signal.aborted) {
-          setError(failure);
-          setLoading(false);
-        }
-      });
-    return () => controller.abort();
-  }, [status, generation]);
-
-  const more = useCallback(() => {
-    if (!cursor) return;
-    setLoadingMore(true);
-    fetchFraudCases(status, cursor, PAGE_SIZE)
-      .then((page) => {
-        setItems((current) => [...current, ...(page.items ?? []).filter((item) => !current.some((known) => known.id === item.id))]);
-        setCursor(page.nextCursor ?? null);
-      })
-      .catch((failure: unknown) => setError(failure))
-      .finally(() => setLoadingMore(false));
-  }, [cursor, status]);
+  const { items, cursor, loading, loadingMore, error, loadMore, reload, update } = useCursorPages(
+    (after, signal) => fetchFraudCases(status, after, PAGE_SIZE, signal),
+    [status],
+    { keyOf: (item: FraudCase) => item.id, stale: 'keep' },
+  );
 
   return (
     <>
@@ -294,24 +250,24 @@ function FraudSection() {
             <option value="">{t('fraud.status.all')}</option>
           </select>
         </div>
-        <button type="button" className="button button-secondary button-small" onClick={() => setGeneration((value) => value + 1)} disabled={loading}
+        <button type="button" className="button button-secondary button-small" onClick={reload} disabled={loading}
           data-testid="fraud-refresh">
           {t('payments.refresh')}
         </button>
       </div>
-      <ErrorAlert error={error} onRetry={() => setGeneration((value) => value + 1)} testId="fraud-cases-error" />
+      <ErrorAlert error={error} onRetry={reload} testId="fraud-cases-error" />
       {loading ? <Loading /> : null}
       {!loading && !error && items.length === 0 ? <p className="muted" data-testid="fraud-empty">{t('fraud.none')}</p> : null}
       {items.length > 0 ? (
         <ul className="list" data-testid="fraud-cases">
           {items.map((item) => (
             <FraudCaseRow key={item.id} item={item}
-              onResolved={(resolved) => setItems((current) => current.map((known) => (known.id === resolved.id ? resolved : known)))} />
+              onResolved={(resolved) => update((current) => current.map((known) => (known.id === resolved.id ? resolved : known)))} />
           ))}
         </ul>
       ) : null}
       {cursor && !loading ? (
-        <button type="button" className="button button-secondary" onClick={more} disabled={loadingMore} data-testid="fraud-more">
+        <button type="button" className="button button-secondary" onClick={loadMore} disabled={loadingMore} data-testid="fraud-more">
           {loadingMore ? t('payments.loadingMore') : t('payments.more')}
         </button>
       ) : null}
@@ -354,27 +310,17 @@ function AuditSection() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [search, setSearch] = useState<AuditSearch | null>(null);
-  const [items, setItems] = useState<AuditEventView[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [verifying, setVerifying] = useState(false);
   const [report, setReport] = useState<VerificationReport | null>(null);
   const [verifyError, setVerifyError] = useState<unknown>(null);
 
-  const run = async (criteria: AuditSearch, after: string | null) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const page = await searchAuditEvents(criteria, after, PAGE_SIZE);
-      setItems((current) => (after ? [...(current ?? []), ...(page.items ?? [])] : page.items ?? []));
-      setCursor(page.nextCursor ?? null);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Each search (a new criteria object) starts over; the events shown stay until its answer.
+  const { items, cursor, loaded, loading, loadingMore, error, loadMore } = useCursorPages(
+    search ? (after, signal) => searchAuditEvents(search, after, PAGE_SIZE, signal) : null,
+    [search],
+    { keyOf: (event: AuditEventView) => event.sequence, stale: 'keep' },
+  );
+  const busy = loading || loadingMore;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -385,7 +331,6 @@ function AuditSection() {
       to: localDateTimeToIso(to) ?? undefined,
     };
     setSearch(criteria);
-    void run(criteria, null);
   };
 
   const verify = async () => {
@@ -446,14 +391,14 @@ function AuditSection() {
         </button>
       </form>
       <ErrorAlert error={error} testId="audit-error" />
-      {items && items.length === 0 ? <p className="muted" role="status" data-testid="audit-none">{t('audit.none')}</p> : null}
-      {items && items.length > 0 ? (
+      {loaded && items.length === 0 ? <p className="muted" role="status" data-testid="audit-none">{t('audit.none')}</p> : null}
+      {items.length > 0 ? (
         <ul className="list" data-testid="audit-events">
           {items.map((event) => <AuditRow key={event.sequence} event={event} />)}
         </ul>
       ) : null}
       {cursor && search ? (
-        <button type="button" className="button button-secondary" onClick={() => void run(search, cursor)} disabled={busy} data-testid="audit-more">
+        <button type="button" className="button button-secondary" onClick={loadMore} disabled={busy} data-testid="audit-more">
           {busy ? t('payments.loadingMore') : t('payments.more')}
         </button>
       ) : null}

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState, type FormEvent, type InputHTMLAttributes } from 'react';
+import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { fetchMovements, statementUrl } from '../api/customers';
 import type { AccountTransferLine } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { Field } from '../components/Field';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/I18nContext';
@@ -17,6 +18,7 @@ import {
   type MovementFilters,
   type MovementQuery,
 } from '../lib/movementsQuery';
+import { useCursorPages } from '../lib/useCursorPages';
 import { useProfile } from '../state/ProfileContext';
 import { useCustomerId } from '../state/SessionContext';
 
@@ -72,54 +74,14 @@ export function MovementsPage() {
 
   const [form, setForm] = useState<MovementFilters>(applied);
   const [formErrors, setFormErrors] = useState<Partial<Record<FilterField, FilterError>>>({});
-  const [lines, setLines] = useState<AccountTransferLine[]>([]);
-  const [nextBefore, setNextBefore] = useState<number | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    if (!customerId || !accountId) {
-      return undefined;
-    }
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    setLines([]);
-    setNextBefore(null);
-    fetchMovements(customerId, accountId, JSON.parse(queryKey) as MovementQuery, { limit: PAGE_SIZE }, controller.signal)
-      .then((page) => {
-        setLines(page.lines ?? []);
-        setNextBefore(page.nextBefore ?? null);
-        setLoading(false);
-      })
-      .catch((failure: unknown) => {
-        if (!controller.signal.aborted) {
-          setError(failure);
-          setLoading(false);
-        }
-      });
-    return () => controller.abort();
-  }, [customerId, accountId, queryKey, generation]);
-
-  const loadMore = useCallback(() => {
-    if (!customerId || !accountId || nextBefore === null) {
-      return;
-    }
-    setLoadingMore(true);
-    setError(null);
-    fetchMovements(customerId, accountId, JSON.parse(queryKey) as MovementQuery, { limit: PAGE_SIZE, before: nextBefore })
-      .then((page) => {
-        setLines((current) => {
-          const known = new Set(current.map((line) => `${line.transferId}-${line.direction}`));
-          return [...current, ...(page.lines ?? []).filter((line) => !known.has(`${line.transferId}-${line.direction}`))];
-        });
-        setNextBefore(page.nextBefore ?? null);
-      })
-      .catch((failure: unknown) => setError(failure))
-      .finally(() => setLoadingMore(false));
-  }, [customerId, accountId, nextBefore, queryKey]);
+  const { items: lines, cursor: nextBefore, loading, loadingMore, error, loadMore, reload } = useCursorPages<AccountTransferLine, number>(
+    customerId && accountId
+      ? (before, signal) => fetchMovements(customerId, accountId, query, { limit: PAGE_SIZE, before }, signal)
+        .then((page) => ({ items: page.lines, nextCursor: page.nextBefore }))
+      : null,
+    [customerId, accountId, queryKey],
+    { keyOf: (line) => `${line.transferId}-${line.direction}` },
+  );
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -137,7 +99,7 @@ export function MovementsPage() {
       if (value) next.set(key, value);
     }
     setParams(next, { replace: true });
-    setGeneration((value) => value + 1);
+    reload();
   };
 
   const clear = () => {
@@ -155,19 +117,15 @@ export function MovementsPage() {
   const filterField = (name: FilterField, label: MessageKey, props: InputHTMLAttributes<HTMLInputElement>) => {
     const code = formErrors[name];
     return (
-      <div className="field">
-        <label htmlFor={`movements-${name}`}>{t(label)}</label>
-        <input
-          id={`movements-${name}`}
-          data-testid={`movements-${name === 'minAmount' ? 'min-amount' : name === 'maxAmount' ? 'max-amount' : name}`}
-          value={form[name]}
-          onChange={(event) => setForm((current) => ({ ...current, [name]: event.target.value }))}
-          aria-invalid={code ? true : undefined}
-          aria-describedby={code ? `movements-${name}-error` : undefined}
-          {...props}
-        />
-        {code ? <p className="field-error" id={`movements-${name}-error`}>{t(`movements.filter.error.${code}` as MessageKey)}</p> : null}
-      </div>
+      <Field
+        id={`movements-${name}`}
+        label={t(label)}
+        error={code ? t(`movements.filter.error.${code}` as MessageKey) : null}
+        data-testid={`movements-${name === 'minAmount' ? 'min-amount' : name === 'maxAmount' ? 'max-amount' : name}`}
+        value={form[name]}
+        onChange={(event) => setForm((current) => ({ ...current, [name]: event.target.value }))}
+        {...props}
+      />
     );
   };
 
@@ -179,7 +137,7 @@ export function MovementsPage() {
       <div className="page-head">
         <PageHeading title={t('movements.page.title')} />
         <div className="page-head-tools">
-          <button type="button" className="button button-secondary button-small" onClick={() => setGeneration((value) => value + 1)}
+          <button type="button" className="button button-secondary button-small" onClick={reload}
             disabled={loading || !accountId} data-testid="movements-refresh">
             {t('payments.refresh')}
           </button>
@@ -248,7 +206,7 @@ export function MovementsPage() {
 
           <section className="section" aria-labelledby="movements-list-title" aria-busy={loading || undefined}>
             <h2 id="movements-list-title">{t('movements.list.title')}</h2>
-            <ErrorAlert error={error} onRetry={() => setGeneration((value) => value + 1)} testId="movements-error" />
+            <ErrorAlert error={error} onRetry={reload} testId="movements-error" />
             {loading ? <Loading /> : null}
             {!loading && !error && lines.length === 0 ? (
               <p className="muted" data-testid="movements-empty">{anyFilter ? t('movements.list.noMatch') : t('movements.list.empty')}</p>

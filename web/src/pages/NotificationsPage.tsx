@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { fetchInbox } from '../api/notifications';
 import type { NotificationView } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -6,6 +6,7 @@ import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/I18nContext';
 import { notificationTitle } from '../lib/labels';
+import { useCursorPages } from '../lib/useCursorPages';
 import { useLive } from '../state/LiveContext';
 
 const PAGE_SIZE = 20;
@@ -15,51 +16,12 @@ export function NotificationsPage() {
   const i18n = useI18n();
   const { t, formatDateTime } = i18n;
   const live = useLive();
-  const [items, setItems] = useState<NotificationView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
-  const [loadedAt, setLoadedAt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    fetchInbox(null, PAGE_SIZE, controller.signal)
-      .then((page) => {
-        setItems(page.items ?? []);
-        setCursor(page.nextCursor ?? null);
-        setLoadedAt(Date.now());
-        setLoading(false);
-      })
-      .catch((failure: unknown) => {
-        if (!controller.signal.aborted) {
-          setError(failure);
-          setLoading(false);
-        }
-      });
-    return () => controller.abort();
-  }, [generation]);
-
-  const loadMore = useCallback(() => {
-    if (!cursor) {
-      return;
-    }
-    setLoadingMore(true);
-    setError(null);
-    fetchInbox(cursor, PAGE_SIZE)
-      .then((page) => {
-        setItems((current) => {
-          const known = new Set(current.map((item) => item.id));
-          return [...current, ...(page.items ?? []).filter((item) => !known.has(item.id))];
-        });
-        setCursor(page.nextCursor ?? null);
-      })
-      .catch((failure: unknown) => setError(failure))
-      .finally(() => setLoadingMore(false));
-  }, [cursor]);
+  // A refresh keeps the list shown until the new first page replaces it.
+  const { items, cursor, loaded, loading, loadingMore, error, loadMore, reload } = useCursorPages(
+    (after, signal) => fetchInbox(after, PAGE_SIZE, signal),
+    [],
+    { keyOf: (item: NotificationView) => item.id, stale: 'keep' },
+  );
 
   // Live notifications not in the loaded pages go on top, marked as new.
   const shown = useMemo(() => {
@@ -76,7 +38,7 @@ export function NotificationsPage() {
           <button
             type="button"
             className="button button-secondary button-small"
-            onClick={() => setGeneration((value) => value + 1)}
+            onClick={reload}
             disabled={loading}
             data-testid="notifications-refresh"
           >
@@ -84,7 +46,7 @@ export function NotificationsPage() {
           </button>
         </div>
       </div>
-      {loading && loadedAt === 0 ? <Loading /> : null}
+      {loading && !loaded ? <Loading /> : null}
       {!loading && !error && shown.length === 0 ? <p className="muted">{t('notifications.empty')}</p> : null}
       {shown.length > 0 ? (
         <ul className="list" data-testid="notifications-list" aria-busy={loadingMore || undefined}>
@@ -104,7 +66,7 @@ export function NotificationsPage() {
           ))}
         </ul>
       ) : null}
-      <ErrorAlert error={error} onRetry={items.length > 0 ? loadMore : () => setGeneration((value) => value + 1)} />
+      <ErrorAlert error={error} onRetry={items.length > 0 ? loadMore : reload} />
       {cursor && !loading ? (
         <button type="button" className="button button-secondary" onClick={loadMore} disabled={loadingMore} data-testid="notifications-more">
           {loadingMore ? t('notifications.loadingMore') : t('notifications.more')}

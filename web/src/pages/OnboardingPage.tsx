@@ -12,6 +12,7 @@ import {
 import { fetchTemplate, lookUpPerson, registerPerson } from '../api/sandbox';
 import type { OnboardingResponse } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { Field } from '../components/Field';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/I18nContext';
@@ -361,23 +362,18 @@ function StartForm({ onStarted, onRejected }: { onStarted: (onboarding: Onboardi
 
   const field = (name: StartField, label: MessageKey, input: InputHTMLAttributes<HTMLInputElement> & { 'data-testid': string }, hint?: MessageKey) => {
     const code = errors[name];
-    const describedBy = [hint ? `onboarding-${name}-hint` : '', code ? `onboarding-${name}-error` : ''].filter(Boolean).join(' ');
     return (
-      <div className="field">
-        <label htmlFor={`onboarding-${name}`}>{t(label)}</label>
-        <input
-          ref={(element) => { refs.current[name] = element; }}
-          id={`onboarding-${name}`}
-          value={values[name]}
-          onChange={set(name)}
-          aria-invalid={code ? true : undefined}
-          aria-describedby={describedBy || undefined}
-          required
-          {...input}
-        />
-        {hint ? <p className="hint" id={`onboarding-${name}-hint`}>{t(hint)}</p> : null}
-        {code ? <p className="field-error" id={`onboarding-${name}-error`}>{t(`onboarding.error.${name}.${code}` as MessageKey)}</p> : null}
-      </div>
+      <Field
+        ref={(element) => { refs.current[name] = element; }}
+        id={`onboarding-${name}`}
+        label={t(label)}
+        hint={hint ? t(hint) : null}
+        error={code ? t(`onboarding.error.${name}.${code}` as MessageKey) : null}
+        value={values[name]}
+        onChange={set(name)}
+        required
+        {...input}
+      />
     );
   };
 
@@ -534,14 +530,10 @@ function CredentialsStep({ stored, selfieMatched, onDone }: { stored: StoredCase
       ) : null}
       <p>{t('onboarding.credentials.intro')}</p>
       <ErrorAlert error={error} testId="onboarding-error" />
-      <div className="field">
-        <label htmlFor="onboarding-username">{t('onboarding.username')}</label>
-        <input ref={usernameRef} id="onboarding-username" data-testid="onboarding-username" autoComplete="username" autoCapitalize="none"
-          spellCheck={false} maxLength={64} value={username} onChange={(event) => setUsername(event.target.value)}
-          aria-invalid={usernameError ? true : undefined} aria-describedby={`onboarding-username-hint${usernameError ? ' onboarding-username-error' : ''}`} required />
-        <p className="hint" id="onboarding-username-hint">{t('onboarding.usernameHint')}</p>
-        {usernameError ? <p className="field-error" id="onboarding-username-error">{t(`onboarding.error.username.${usernameError}` as MessageKey)}</p> : null}
-      </div>
+      <Field ref={usernameRef} id="onboarding-username" label={t('onboarding.username')} hint={t('onboarding.usernameHint')}
+        error={usernameError ? t(`onboarding.error.username.${usernameError}` as MessageKey) : null}
+        data-testid="onboarding-username" autoComplete="username" autoCapitalize="none" spellCheck={false} maxLength={64} value={username}
+        onChange={(event) => setUsername(event.target.value)} required />
       <div className="field">
         <label htmlFor="onboarding-password">{t('onboarding.password')}</label>
         <div className="input-with-button">

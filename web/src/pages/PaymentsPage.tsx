@@ -1,4 +1,3 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { fetchPayments } from '../api/payments';
 import type { PaymentResponse } from '../api/types';
@@ -11,6 +10,7 @@ import { maskPayee } from '../lib/accountNumbers';
 import { describeFailure } from '../lib/errors';
 import { accountLabel, paymentTypeLabel } from '../lib/labels';
 import { formatAmount } from '../lib/money';
+import { useCursorPages } from '../lib/useCursorPages';
 import { useProfile } from '../state/ProfileContext';
 
 const PAGE_SIZE = 20;
@@ -78,54 +78,11 @@ export function PaymentsPage() {
   const requested = params.get('accountId');
   const accountId = accounts.some((view) => view.account.id === requested) ? requested : (accounts[0]?.account.id ?? null);
 
-  const [items, setItems] = useState<PaymentResponse[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    if (!accountId) {
-      return undefined;
-    }
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    setItems([]);
-    setCursor(null);
-    fetchPayments(accountId, null, PAGE_SIZE, controller.signal)
-      .then((page) => {
-        setItems(page.items ?? []);
-        setCursor(page.nextCursor ?? null);
-        setLoading(false);
-      })
-      .catch((failure: unknown) => {
-        if (!controller.signal.aborted) {
-          setError(failure);
-          setLoading(false);
-        }
-      });
-    return () => controller.abort();
-  }, [accountId, generation]);
-
-  const loadMore = useCallback(() => {
-    if (!accountId || !cursor) {
-      return;
-    }
-    setLoadingMore(true);
-    setError(null);
-    fetchPayments(accountId, cursor, PAGE_SIZE)
-      .then((page) => {
-        setItems((current) => {
-          const known = new Set(current.map((payment) => payment.id));
-          return [...current, ...(page.items ?? []).filter((payment) => !known.has(payment.id))];
-        });
-        setCursor(page.nextCursor ?? null);
-      })
-      .catch((failure: unknown) => setError(failure))
-      .finally(() => setLoadingMore(false));
-  }, [accountId, cursor]);
+  const { items, cursor, loading, loadingMore, error, loadMore, reload } = useCursorPages(
+    accountId ? (after, signal) => fetchPayments(accountId, after, PAGE_SIZE, signal) : null,
+    [accountId],
+    { keyOf: (payment: PaymentResponse) => payment.id },
+  );
 
   return (
     <div className="page">
@@ -135,7 +92,7 @@ export function PaymentsPage() {
           <button
             type="button"
             className="button button-secondary button-small"
-            onClick={() => setGeneration((value) => value + 1)}
+            onClick={reload}
             disabled={loading || !accountId}
             data-testid="payments-refresh"
           >
@@ -175,7 +132,7 @@ export function PaymentsPage() {
           ))}
         </ul>
       ) : null}
-      <ErrorAlert error={error} onRetry={items.length > 0 ? loadMore : () => setGeneration((value) => value + 1)} />
+      <ErrorAlert error={error} onRetry={items.length > 0 ? loadMore : reload} />
       {cursor && !loading ? (
         <button type="button" className="button button-secondary" onClick={loadMore} disabled={loadingMore} data-testid="payments-more">
           {loadingMore ? t('payments.loadingMore') : t('payments.more')}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type Dispatch, type FormEvent, type ReactNode, type SetStateAction } from 'react';
 import { documentUrl, fetchCustomer, fetchDocuments, updateCustomer } from '../api/customers';
 import { deletePasskey, fetchPasskeys } from '../api/identity';
 import { deleteDevice, fetchDevices, fetchPreferences, savePreferences } from '../api/notifications';
@@ -17,8 +17,16 @@ import { useSession } from '../state/SessionContext';
 const KINDS = ['money_received', 'money_sent', 'payment_failed', 'payment_returned', 'account_locked', 'new_login_source', 'onboarding_completed'];
 const CHANNELS = ['web', 'push', 'email', 'sms'];
 
+interface Loaded<T> {
+  data: T | null;
+  setData: Dispatch<SetStateAction<T | null>>;
+  error: unknown;
+  loading: boolean;
+  retry: () => void;
+}
+
 /** A list loaded once when the page opens, with its own error and retry. */
-function useLoaded<T>(load: (signal: AbortSignal) => Promise<T>, enabled: boolean) {
+function useLoaded<T>(load: (signal: AbortSignal) => Promise<T>, enabled: boolean): Loaded<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(enabled);
@@ -43,6 +51,50 @@ function useLoaded<T>(load: (signal: AbortSignal) => Promise<T>, enabled: boolea
     // `load` is a new closure on every render: only `enabled` and `attempt` (retry) reload.
   }, [enabled, attempt]);
   return { data, setData, error, loading, retry: () => setAttempt((value) => value + 1) };
+}
+
+/** Removing items from a loaded list, one at a time: which one is on its way, and the last failure. */
+function useRemoval<T extends { id: string }>(list: Loaded<T[]>, remove: (item: T) => Promise<unknown>) {
+  const [removing, setRemoving] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (item: T) => {
+    setRemoving(item.id);
+    setError(null);
+    try {
+      await remove(item);
+      list.setData((current) => (current ?? []).filter((known) => known.id !== item.id));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setRemoving(null);
+    }
+  };
+  return { removing, error, remove: run };
+}
+
+/** A loaded list's card body: its intro, loading, errors (the load's with a retry, a removal's), the empty note and the rows. */
+function LoadedList<T>({ intro, list, removeError, empty, testIds, renderItem }: {
+  intro: string;
+  list: Loaded<T[]>;
+  removeError: unknown;
+  empty: string;
+  testIds: { error: string; removeError: string; empty: string; list: string };
+  renderItem: (item: T) => ReactNode;
+}) {
+  return (
+    <>
+      <p className="muted">{intro}</p>
+      {list.loading ? <Loading /> : null}
+      <ErrorAlert error={list.error} onRetry={list.retry} testId={testIds.error} />
+      <ErrorAlert error={removeError} testId={testIds.removeError} />
+      {list.data && list.data.length === 0 ? <p className="muted" data-testid={testIds.empty}>{empty}</p> : null}
+      {list.data && list.data.length > 0 ? (
+        <ul className="list" data-testid={testIds.list}>
+          {list.data.map((item) => renderItem(item))}
+        </ul>
+      ) : null}
+    </>
+  );
 }
 
 function Section({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
@@ -143,56 +195,38 @@ function PasskeysSection() {
   const { state } = useSession();
   const subject = state.status === 'authenticated' ? state.session.subject : '';
   const list = useLoaded((signal) => fetchPasskeys(signal), true);
-  const [removing, setRemoving] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const removal = useRemoval(list, (passkey) => deletePasskey(passkey.id));
 
   useEffect(() => {
     if (list.data && subject) rememberPasskeys(subject, list.data.length > 0);
   }, [list.data, subject]);
 
-  const remove = async (passkey: PasskeyView) => {
-    if (!window.confirm(t('passkey.confirmDelete', { label: passkey.label }))) return;
-    setRemoving(passkey.id);
-    setError(null);
-    try {
-      await deletePasskey(passkey.id);
-      list.setData((current) => (current ?? []).filter((item) => item.id !== passkey.id));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setRemoving(null);
-    }
+  const remove = (passkey: PasskeyView) => {
+    if (window.confirm(t('passkey.confirmDelete', { label: passkey.label }))) void removal.remove(passkey);
   };
 
   return (
     <>
-      <p className="muted">{t('passkey.profileIntro')}</p>
-      {list.loading ? <Loading /> : null}
-      <ErrorAlert error={list.error} onRetry={list.retry} testId="passkeys-error" />
-      <ErrorAlert error={error} testId="passkey-delete-error" />
-      {list.data && list.data.length === 0 ? <p className="muted" data-testid="passkeys-empty">{t('passkey.none')}</p> : null}
-      {list.data && list.data.length > 0 ? (
-        <ul className="list" data-testid="passkey-list">
-          {list.data.map((passkey) => (
-            <li key={passkey.id} className="row" data-testid="passkey-item" data-passkey-id={passkey.id}>
-              <div className="row-main">
-                <span className="row-title">{passkey.label}</span>
-                <span className="row-meta">
-                  {t('passkey.created', { date: formatDateTime(passkey.createdAt) })}
-                  {' · '}
-                  {passkey.lastUsedAt ? t('passkey.lastUsed', { date: formatDateTime(passkey.lastUsedAt) }) : t('passkey.neverUsed')}
-                </span>
-              </div>
-              <div className="row-side">
-                <button type="button" className="button button-secondary button-small" onClick={() => void remove(passkey)}
-                  disabled={removing === passkey.id} aria-label={t('passkey.deleteLabel', { label: passkey.label })} data-testid="passkey-delete">
-                  {t('passkey.delete')}
-                </button>
-              </div>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <LoadedList intro={t('passkey.profileIntro')} list={list} removeError={removal.error} empty={t('passkey.none')}
+        testIds={{ error: 'passkeys-error', removeError: 'passkey-delete-error', empty: 'passkeys-empty', list: 'passkey-list' }}
+        renderItem={(passkey) => (
+          <li key={passkey.id} className="row" data-testid="passkey-item" data-passkey-id={passkey.id}>
+            <div className="row-main">
+              <span className="row-title">{passkey.label}</span>
+              <span className="row-meta">
+                {t('passkey.created', { date: formatDateTime(passkey.createdAt) })}
+                {' · '}
+                {passkey.lastUsedAt ? t('passkey.lastUsed', { date: formatDateTime(passkey.lastUsedAt) }) : t('passkey.neverUsed')}
+              </span>
+            </div>
+            <div className="row-side">
+              <button type="button" className="button button-secondary button-small" onClick={() => remove(passkey)}
+                disabled={removal.removing === passkey.id} aria-label={t('passkey.deleteLabel', { label: passkey.label })} data-testid="passkey-delete">
+                {t('passkey.delete')}
+              </button>
+            </div>
+          </li>
+        )} />
       <PasskeyEnrol withLabel onEnrolled={(passkey) => list.setData((current) => [...(current ?? []), passkey])} />
     </>
   );
@@ -201,51 +235,29 @@ function PasskeysSection() {
 function DevicesSection() {
   const { t, tOr, formatDateTime } = useI18n();
   const list = useLoaded((signal) => fetchDevices(signal), true);
-  const [error, setError] = useState<unknown>(null);
-  const [removing, setRemoving] = useState<string | null>(null);
-  const remove = async (device: DeviceView) => {
-    setRemoving(device.id);
-    setError(null);
-    try {
-      await deleteDevice(device.id);
-      list.setData((current) => (current ?? []).filter((item) => item.id !== device.id));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setRemoving(null);
-    }
-  };
+  const removal = useRemoval(list, (device: DeviceView) => deleteDevice(device.id));
   return (
-    <>
-      <p className="muted">{t('devices.intro')}</p>
-      {list.loading ? <Loading /> : null}
-      <ErrorAlert error={list.error} onRetry={list.retry} testId="devices-error" />
-      <ErrorAlert error={error} testId="device-delete-error" />
-      {list.data && list.data.length === 0 ? <p className="muted" data-testid="devices-empty">{t('devices.none')}</p> : null}
-      {list.data && list.data.length > 0 ? (
-        <ul className="list" data-testid="device-list">
-          {list.data.map((device) => {
-            const name = device.label || tOr(`devices.platform.${device.platform}`, device.platform);
-            return (
-              <li key={device.id} className="row" data-testid="device-item">
-                <div className="row-main">
-                  <span className="row-title">{name}</span>
-                  <span className="row-meta">
-                    {tOr(`devices.platform.${device.platform}`, device.platform)} · {t('devices.added', { date: formatDateTime(device.createdAt) })}
-                  </span>
-                </div>
-                <div className="row-side">
-                  <button type="button" className="button button-secondary button-small" onClick={() => void remove(device)}
-                    disabled={removing === device.id} aria-label={t('devices.removeLabel', { name })} data-testid="device-remove">
-                    {t('devices.remove')}
-                  </button>
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-      ) : null}
-    </>
+    <LoadedList intro={t('devices.intro')} list={list} removeError={removal.error} empty={t('devices.none')}
+      testIds={{ error: 'devices-error', removeError: 'device-delete-error', empty: 'devices-empty', list: 'device-list' }}
+      renderItem={(device) => {
+        const name = device.label || tOr(`devices.platform.${device.platform}`, device.platform);
+        return (
+          <li key={device.id} className="row" data-testid="device-item">
+            <div className="row-main">
+              <span className="row-title">{name}</span>
+              <span className="row-meta">
+                {tOr(`devices.platform.${device.platform}`, device.platform)} · {t('devices.added', { date: formatDateTime(device.createdAt) })}
+              </span>
+            </div>
+            <div className="row-side">
+              <button type="button" className="button button-secondary button-small" onClick={() => void removal.remove(device)}
+                disabled={removal.removing === device.id} aria-label={t('devices.removeLabel', { name })} data-testid="device-remove">
+                {t('devices.remove')}
+              </button>
+            </div>
+          </li>
+        );
+      }} />
   );
 }
 

@@ -4,6 +4,7 @@ import { ApiError } from '../api/http';
 import { createFxQuote, createPayment, fetchPayment, newIdempotencyKey } from '../api/payments';
 import type { AccountResponse, CreatePaymentRequest, FxQuote, PaymentResponse } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { Field } from '../components/Field';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { StateBadge } from '../components/StateBadge';
@@ -551,49 +552,44 @@ export function TransferPage() {
 
           {international ? (
             <>
-              <div className="field">
-                <label htmlFor="transfer-iban">{t('transfer.iban')}</label>
-                <input
-                  ref={ibanRef}
-                  id="transfer-iban"
-                  data-testid="transfer-iban"
-                  className="mono"
-                  autoComplete="off"
-                  autoCapitalize="characters"
-                  spellCheck={false}
-                  maxLength={42}
-                  value={iban}
-                  onChange={(event) => setIban(event.target.value)}
-                  onBlur={() => setIbanBlurred(iban !== '')}
-                  aria-invalid={ibanInvalid || undefined}
-                  aria-describedby="transfer-iban-hint transfer-iban-status"
-                  data-state={ibanCheck.state}
-                />
-                <p className="hint" id="transfer-iban-hint">{t('transfer.ibanHint')}</p>
+              <Field
+                ref={ibanRef}
+                id="transfer-iban"
+                label={t('transfer.iban')}
+                hint={t('transfer.ibanHint')}
+                describedBy={['transfer-iban-status']}
+                data-testid="transfer-iban"
+                className="mono"
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellCheck={false}
+                maxLength={42}
+                value={iban}
+                onChange={(event) => setIban(event.target.value)}
+                onBlur={() => setIbanBlurred(iban !== '')}
+                aria-invalid={ibanInvalid || undefined}
+                data-state={ibanCheck.state}
+              >
                 <p className={`field-status status-${ibanStatus.tone}`} id="transfer-iban-status" aria-live="polite"
                   data-testid="transfer-iban-status" data-state={ibanCheck.state}>
                   {ibanStatus.message}
                 </p>
-              </div>
-              <div className="field">
-                <label htmlFor="transfer-bic">{t('transfer.bic')}</label>
-                <input
-                  ref={bicRef}
-                  id="transfer-bic"
-                  data-testid="transfer-bic"
-                  className="mono"
-                  autoComplete="off"
-                  autoCapitalize="characters"
-                  spellCheck={false}
-                  maxLength={14}
-                  value={bic}
-                  onChange={(event) => setBic(event.target.value)}
-                  aria-invalid={bicError ? true : undefined}
-                  aria-describedby={`transfer-bic-hint${bicError ? ' transfer-bic-error' : ''}`}
-                />
-                <p className="hint" id="transfer-bic-hint">{t('transfer.bicHint')}</p>
-                {bicError ? <p className="field-error" id="transfer-bic-error">{bicError}</p> : null}
-              </div>
+              </Field>
+              <Field
+                ref={bicRef}
+                id="transfer-bic"
+                label={t('transfer.bic')}
+                hint={t('transfer.bicHint')}
+                error={bicError}
+                data-testid="transfer-bic"
+                className="mono"
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellCheck={false}
+                maxLength={14}
+                value={bic}
+                onChange={(event) => setBic(event.target.value)}
+              />
               <div className="field">
                 <label htmlFor="transfer-target-currency">{t('transfer.targetCurrency')}</label>
                 <select id="transfer-target-currency" data-testid="transfer-target-currency" value={target}
@@ -605,29 +601,24 @@ export function TransferPage() {
               </div>
             </>
           ) : (
-          <div className="field">
-            <label htmlFor="transfer-destination">
-              {t(type === 'interbank' ? 'transfer.destination.interbank' : 'transfer.destination.internal')}
-            </label>
-            <input
-              ref={destinationRef}
-              id="transfer-destination"
-              data-testid="transfer-destination"
-              className="mono"
-              inputMode="numeric"
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={type === 'interbank' ? 32 : 24}
-              value={destination}
-              onChange={(event) => setDestination(event.target.value)}
-              onBlur={() => setDestinationBlurred(destination !== '')}
-              aria-invalid={destinationInvalid || undefined}
-              aria-describedby="transfer-destination-hint transfer-destination-status"
-              data-state={check.state}
-            />
-            <p className="hint" id="transfer-destination-hint">
-              {t('transfer.destinationHint')}
-            </p>
+          <Field
+            ref={destinationRef}
+            id="transfer-destination"
+            label={t(type === 'interbank' ? 'transfer.destination.interbank' : 'transfer.destination.internal')}
+            hint={t('transfer.destinationHint')}
+            describedBy={['transfer-destination-status']}
+            data-testid="transfer-destination"
+            className="mono"
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={type === 'interbank' ? 32 : 24}
+            value={destination}
+            onChange={(event) => setDestination(event.target.value)}
+            onBlur={() => setDestinationBlurred(destination !== '')}
+            aria-invalid={destinationInvalid || undefined}
+            data-state={check.state}
+          >
             <p
               className={`field-status status-${destStatus.tone}`}
               id="transfer-destination-status"
@@ -637,62 +628,44 @@ export function TransferPage() {
             >
               {destStatus.message}
             </p>
-          </div>
+          </Field>
           )}
 
           {type === 'interbank' || international ? (
-            <div className="field">
-              <label htmlFor="transfer-beneficiary">{t('transfer.beneficiary')}</label>
-              <input
-                ref={beneficiaryRef}
-                id="transfer-beneficiary"
-                data-testid="transfer-beneficiary"
-                autoComplete="off"
-                maxLength={80}
-                value={beneficiary}
-                onChange={(event) => setBeneficiary(event.target.value)}
-                aria-invalid={beneficiaryError ? true : undefined}
-                aria-describedby={beneficiaryError ? 'transfer-beneficiary-error' : undefined}
-              />
-              {beneficiaryError ? (
-                <p className="field-error" id="transfer-beneficiary-error">
-                  {beneficiaryError}
-                </p>
-              ) : null}
-            </div>
+            <Field
+              ref={beneficiaryRef}
+              id="transfer-beneficiary"
+              label={t('transfer.beneficiary')}
+              error={beneficiaryError}
+              data-testid="transfer-beneficiary"
+              autoComplete="off"
+              maxLength={80}
+              value={beneficiary}
+              onChange={(event) => setBeneficiary(event.target.value)}
+            />
           ) : null}
 
-          <div className="field">
-            <label htmlFor="transfer-amount">
-              {international ? t('transfer.amountReceived', { currency: amountCurrency }) : t('transfer.amount', { currency })}
-            </label>
-            <input
-              ref={amountRef}
-              id="transfer-amount"
-              data-testid="transfer-amount"
-              inputMode="decimal"
-              autoComplete="off"
-              placeholder="0.00"
-              maxLength={20}
-              value={amount}
-              onChange={(event) => setAmount(event.target.value)}
-              aria-invalid={amountError ? true : undefined}
-              aria-describedby={`transfer-amount-hint${amountError ? ' transfer-amount-error' : ''}${overAvailable ? ' transfer-amount-warning' : ''}`}
-            />
-            <p className="hint" id="transfer-amount-hint">
-              {t('transfer.amountHint')}
-            </p>
-            {amountError ? (
-              <p className="field-error" id="transfer-amount-error">
-                {amountError}
-              </p>
-            ) : null}
+          <Field
+            ref={amountRef}
+            id="transfer-amount"
+            label={international ? t('transfer.amountReceived', { currency: amountCurrency }) : t('transfer.amount', { currency })}
+            hint={t('transfer.amountHint')}
+            error={amountError}
+            describedBy={overAvailable ? ['transfer-amount-warning'] : []}
+            data-testid="transfer-amount"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="0.00"
+            maxLength={20}
+            value={amount}
+            onChange={(event) => setAmount(event.target.value)}
+          >
             {overAvailable && sourceView ? (
               <p className="field-status status-warning" id="transfer-amount-warning">
                 {t('transfer.amountOverAvailable', { amount: formatAmount(sourceView.available) })}
               </p>
             ) : null}
-          </div>
+          </Field>
 
           {international ? (
             <div className="quote card-inset" data-testid="transfer-quote-panel">
@@ -715,25 +688,17 @@ export function TransferPage() {
             </div>
           ) : null}
 
-          <div className="field">
-            <label htmlFor="transfer-description">{t('transfer.description')}</label>
-            <input
-              ref={descriptionRef}
-              id="transfer-description"
-              data-testid="transfer-description"
-              autoComplete="off"
-              maxLength={140}
-              value={description}
-              onChange={(event) => setDescription(event.target.value)}
-              aria-invalid={descriptionError ? true : undefined}
-              aria-describedby={descriptionError ? 'transfer-description-error' : undefined}
-            />
-            {descriptionError ? (
-              <p className="field-error" id="transfer-description-error">
-                {descriptionError}
-              </p>
-            ) : null}
-          </div>
+          <Field
+            ref={descriptionRef}
+            id="transfer-description"
+            label={t('transfer.description')}
+            error={descriptionError}
+            data-testid="transfer-description"
+            autoComplete="off"
+            maxLength={140}
+            value={description}
+            onChange={(event) => setDescription(event.target.value)}
+          />
 
           <button type="submit" className="button button-primary button-block" data-testid="transfer-submit">
             {t('transfer.submit')}
