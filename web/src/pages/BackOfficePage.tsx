@@ -183,7 +183,7 @@ function FraudCaseRow({ item, onResolved }: { item: FraudCase; onResolved: (reso
 
   const tone = item.status === 'approved' ? 'badge-success' : item.status === 'rejected' ? 'badge-danger' : 'badge-warning';
   return (
-    <li className="row fraud-case" data-testid="fraud-case" data-case-id={item.id} data-status={item.status}>
+    <li className="row fraud-case" data-testid="fraud-case" data-case-id={item.id} data-payment-id={item.paymentId} data-status={item.status}>
       <div className="row-main">
         <span className="row-title">
           {formatAmount(item.amount)} · <span className="mono">{item.payee}</span>
