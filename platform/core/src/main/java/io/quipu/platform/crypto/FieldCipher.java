@@ -53,7 +53,8 @@ public final class FieldCipher {
     /**
      * @param keys        key id → 32-byte AES key; every key that ever encrypted a stored value must stay here
      * @param activeKeyId the key new values are encrypted with
-     * @param indexKey    at least 32 bytes for {@link #blindIndex}, different from every encryption key
+     * @param indexKey    at least 32 bytes for {@link #blindIndex}, different from every encryption key; null when
+     *                    nothing is looked up by value (then {@link #blindIndex} refuses)
      */
     public FieldCipher(Map<String, byte[]> keys, String activeKeyId, byte[] indexKey) {
         Objects.requireNonNull(keys, "keys");
@@ -74,21 +75,21 @@ public final class FieldCipher {
         if (activeKeyId == null || !checked.containsKey(activeKeyId)) {
             throw new FieldCipherException("active key id " + activeKeyId + " is not among the keys " + checked.keySet());
         }
-        if (indexKey == null || indexKey.length < INDEX_KEY_MINIMUM_BYTES) {
+        if (indexKey != null && indexKey.length < INDEX_KEY_MINIMUM_BYTES) {
             throw new FieldCipherException("blind index key must have at least " + INDEX_KEY_MINIMUM_BYTES + " bytes");
         }
         // One key for two algorithms weakens both; a copy-paste mistake in the configuration is the usual cause.
-        if (keys.values().stream().anyMatch(key -> MessageDigest.isEqual(key, indexKey))) {
+        if (indexKey != null && keys.values().stream().anyMatch(key -> MessageDigest.isEqual(key, indexKey))) {
             throw new FieldCipherException("blind index key must differ from every encryption key");
         }
         this.keys = Map.copyOf(checked);
         this.activeKeyId = activeKeyId;
-        this.indexKey = new SecretKeySpec(indexKey, INDEX_ALGORITHM);
+        this.indexKey = indexKey == null ? null : new SecretKeySpec(indexKey, INDEX_ALGORITHM);
     }
 
     /**
      * The cipher from configuration text: {@code keysSpec} is {@code "k1:<base64 of 32 bytes>,k2:<base64>"}, the index
-     * key is base64 as well. Standard and URL-safe base64 are both accepted.
+     * key is base64 as well (null: no blind index). Standard and URL-safe base64 are both accepted.
      */
     public static FieldCipher fromConfiguration(String keysSpec, String activeKeyId, String indexKeyBase64) {
         if (keysSpec == null || keysSpec.isBlank()) {
@@ -105,9 +106,8 @@ public final class FieldCipher {
                 throw new FieldCipherException("key id " + keyId + " appears twice");
             }
         }
-        Objects.requireNonNull(indexKeyBase64, "indexKeyBase64");
         return new FieldCipher(keys, activeKeyId == null ? null : activeKeyId.strip(),
-                decodeBase64(indexKeyBase64.strip(), "blind index key"));
+                indexKeyBase64 == null ? null : decodeBase64(indexKeyBase64.strip(), "blind index key"));
     }
 
     public String activeKeyId() {
@@ -172,6 +172,9 @@ public final class FieldCipher {
      */
     public String blindIndex(String value) {
         Objects.requireNonNull(value, "value");
+        if (indexKey == null) {
+            throw new FieldCipherException("no blind index key configured");
+        }
         try {
             Mac mac = Mac.getInstance(INDEX_ALGORITHM);
             mac.init(indexKey);

@@ -157,6 +157,14 @@ class FieldCipherTest {
     }
 
     @Test
+    void withoutAnIndexKeyItEncryptsButGivesNoBlindIndex() {
+        FieldCipher sealOnly = FieldCipher.fromConfiguration("k1:" + Base64.getEncoder().encodeToString(KEY_ONE), "k1", null);
+        assertThat(sealOnly.decrypt(cipher.encrypt("secret", ROW), ROW)).isEqualTo("secret");
+        assertThatThrownBy(() -> sealOnly.blindIndex("12345678")).isInstanceOf(FieldCipherException.class)
+                .hasMessageContaining("no blind index key");
+    }
+
+    @Test
     void neverPutsKeyMaterialInMessages() {
         String key = Base64.getEncoder().encodeToString(filled(5, 31));
         assertThatThrownBy(() -> FieldCipher.fromConfiguration("k1:" + key, "k1", Base64.getEncoder().encodeToString(INDEX_KEY)))

@@ -62,6 +62,10 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     /** Makes sure an active key exists (creating the first one) and loads the keys. */
     public void initialize() {
         transactions.executeWithoutResult(status -> {
+            int sealed = store.sealPlainKeys();
+            if (sealed > 0) {
+                log.info("sealed {} private signing keys an earlier version stored in the clear", sealed);
+            }
             if (store.published(clock.instant().minus(retiredKeyRetention)).stream().noneMatch(SigningKeyStore.StoredKey::active)) {
                 store.insertActiveIfNone(newKey());
             }

@@ -47,6 +47,7 @@ import io.quipu.identity.store.RefreshTokenStore;
 import io.quipu.identity.store.SigningKeyStore;
 import io.quipu.identity.store.SpentRefreshTokenStore;
 import io.quipu.identity.store.UserStore;
+import io.quipu.platform.crypto.FieldCipher;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration
@@ -81,6 +82,13 @@ public class IdentityConfiguration {
     @Bean
     RefreshTokens refreshTokens(SecureRandom random) {
         return new RefreshTokens(random);
+    }
+
+    /** Seals the private signing keys at rest; production gives its own keys through the environment (docs/identity.md). */
+    @Bean
+    FieldCipher signingKeyCipher(@Value("${quipu.identity.signing-key-encryption.keys}") String keys,
+                                 @Value("${quipu.identity.signing-key-encryption.active-key-id}") String activeKeyId) {
+        return FieldCipher.fromConfiguration(keys, activeKeyId, null);
     }
 
     @Bean

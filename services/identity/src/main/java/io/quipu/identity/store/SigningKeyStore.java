@@ -1,33 +1,46 @@
 package io.quipu.identity.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.quipu.platform.crypto.FieldCipher;
+
+/**
+ * Token signing keys. Private keys are sealed with AES-256-GCM ({@link FieldCipher}, keys from configuration) and bound
+ * to their key id, so a database dump or backup alone cannot sign tokens, and a sealed key copied to another row does
+ * not open. A retired key keeps only its public key.
+ */
 @Repository
 public class SigningKeyStore {
 
+    /** @param privateKey PKCS#8 (DER); null for a retired key */
     public record StoredKey(String keyId, String algorithm, byte[] publicKey, byte[] privateKey, boolean active,
                             Instant createdAt, Instant retiredAt) {
     }
 
     private final JdbcClient jdbc;
+    private final FieldCipher cipher;
 
-    public SigningKeyStore(JdbcClient jdbc) {
+    public SigningKeyStore(JdbcClient jdbc, FieldCipher signingKeyCipher) {
         this.jdbc = jdbc;
+        this.cipher = signingKeyCipher;
     }
 
     /** The active key and the keys retired after {@code retiredAfter}, newest first. */
     public List<StoredKey> published(Instant retiredAfter) {
         return jdbc.sql("""
-                        select key_id, algorithm, public_key, private_key, active, created_at, retired_at from signing_keys
-                        where active or retired_at > :retiredAfter order by created_at desc limit 10""")
+                        select key_id, algorithm, public_key, private_key, private_key_sealed, active, created_at, retired_at
+                        from signing_keys where active or retired_at > :retiredAfter order by created_at desc limit 10""")
                 .param("retiredAfter", Timestamp.from(retiredAfter))
                 .query((row, index) -> new StoredKey(row.getString("key_id"), row.getString("algorithm"),
-                        row.getBytes("public_key"), row.getBytes("private_key"), row.getBoolean("active"),
+                        row.getBytes("public_key"), privateKey(row), row.getBoolean("active"),
                         row.getTimestamp("created_at").toInstant(),
                         row.getTimestamp("retired_at") == null ? null : row.getTimestamp("retired_at").toInstant()))
                 .list();
@@ -36,15 +49,46 @@ public class SigningKeyStore {
     /** Inserts an active key unless one exists (two instances starting at once end up with one). */
     public boolean insertActiveIfNone(StoredKey key) {
         return jdbc.sql("""
-                        insert into signing_keys (key_id, algorithm, public_key, private_key, active, created_at)
-                        values (:keyId, :algorithm, :publicKey, :privateKey, true, :createdAt)
+                        insert into signing_keys (key_id, algorithm, public_key, private_key_sealed, active, created_at)
+                        values (:keyId, :algorithm, :publicKey, :sealed, true, :createdAt)
                         on conflict do nothing""")
                 .param("keyId", key.keyId()).param("algorithm", key.algorithm()).param("publicKey", key.publicKey())
-                .param("privateKey", key.privateKey()).param("createdAt", Timestamp.from(key.createdAt()))
+                .param("sealed", seal(key.keyId(), key.privateKey())).param("createdAt", Timestamp.from(key.createdAt()))
                 .update() == 1;
     }
 
+    /** Retires the active key; its private key is dropped, since it will never sign again. */
     public void retireActive(Instant now) {
-        jdbc.sql("update signing_keys set active = false, retired_at = :now where active").param("now", Timestamp.from(now)).update();
+        jdbc.sql("update signing_keys set active = false, retired_at = :now, private_key = null, private_key_sealed = null where active")
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    /** Seals the private keys an earlier version stored in the clear; returns how many. */
+    public int sealPlainKeys() {
+        record PlainKey(String keyId, byte[] privateKey) {
+        }
+        List<PlainKey> plain = jdbc.sql("select key_id, private_key from signing_keys where private_key is not null for update")
+                .query((row, index) -> new PlainKey(row.getString("key_id"), row.getBytes("private_key"))).list();
+        for (PlainKey key : plain) {
+            jdbc.sql("update signing_keys set private_key_sealed = :sealed, private_key = null where key_id = :keyId")
+                    .param("sealed", seal(key.keyId(), key.privateKey())).param("keyId", key.keyId()).update();
+        }
+        return plain.size();
+    }
+
+    private byte[] privateKey(ResultSet row) throws SQLException {
+        String sealed = row.getString("private_key_sealed");
+        if (sealed != null) {
+            return Base64.getDecoder().decode(cipher.decrypt(sealed, associatedData(row.getString("key_id"))));
+        }
+        return row.getBytes("private_key"); // an earlier version's, until sealPlainKeys runs
+    }
+
+    private String seal(String keyId, byte[] privateKey) {
+        return cipher.encrypt(Base64.getEncoder().encodeToString(privateKey), associatedData(keyId));
+    }
+
+    private static String associatedData(String keyId) {
+        return "signing_keys.private_key:" + keyId;
     }
 }

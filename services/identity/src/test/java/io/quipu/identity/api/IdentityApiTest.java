@@ -2,6 +2,7 @@ package io.quipu.identity.api;
 
 import static io.quipu.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,6 +46,8 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.quipu.identity.application.SigningKeys;
 import io.quipu.identity.config.DemoUsers;
 import io.quipu.identity.config.ShortLivedStateCleanup;
+import io.quipu.platform.crypto.FieldCipher;
+import io.quipu.platform.crypto.FieldCipherException;
 import io.quipu.platform.test.EmbeddedInfrastructure;
 import io.quipu.platform.test.TestHttp;
 import io.quipu.platform.test.TestInfrastructure;
@@ -90,6 +93,8 @@ class IdentityApiTest {
     JdbcClient jdbc;
     @Autowired
     SigningKeys signingKeys;
+    @Autowired
+    FieldCipher signingKeyCipher;
     @Autowired
     DemoUsers demoUsers;
     @Autowired
@@ -363,6 +368,36 @@ class IdentityApiTest {
         validate(before);
         validate(after);
         validate(loginToken);
+    }
+
+    @Test
+    void privateSigningKeysAreSealedAtRestAndAPlainOneOfAnEarlierVersionIsSealedAtStart() throws Exception {
+        String activeKeyId = signingKeys.activeKeyId();
+        assertThat(jdbc.sql("select count(*) from signing_keys where private_key is not null").query(Integer.class).single())
+                .as("no private key in the clear").isZero();
+        String sealed = jdbc.sql("select private_key_sealed from signing_keys where key_id = :id").param("id", activeKeyId)
+                .query(String.class).single();
+        assertThat(sealed).startsWith("v1:dev1:");
+        assertThat(jdbc.sql("select count(*) from signing_keys where not active and private_key_sealed is not null")
+                .query(Integer.class).single()).as("retired keys keep no private key").isZero();
+
+        // As an earlier version stored it: in the clear. The next start seals it, and it still signs.
+        byte[] plain = Base64.getDecoder().decode(signingKeyCipher.decrypt(sealed, "signing_keys.private_key:" + activeKeyId));
+        jdbc.sql("update signing_keys set private_key = :plain, private_key_sealed = null where key_id = :id")
+                .param("plain", plain).param("id", activeKeyId).update();
+        signingKeys.initialize();
+        String resealed = jdbc.sql("select private_key_sealed from signing_keys where key_id = :id").param("id", activeKeyId)
+                .query(String.class).single();
+        assertThat(resealed).startsWith("v1:dev1:").isNotEqualTo(sealed);
+        assertThat(jdbc.sql("select private_key from signing_keys where key_id = :id").param("id", activeKeyId)
+                .query(byte[].class).optional()).isEmpty();
+        String token = json(tokenRequest("payments", "payments-secret", "grant_type=client_credentials")).get("access_token").asString();
+        assertThat(SignedJWT.parse(token).getHeader().getKeyID()).isEqualTo(activeKeyId);
+        validate(token);
+
+        // A sealed key is bound to its row: under another key id it does not open.
+        assertThatThrownBy(() -> signingKeyCipher.decrypt(resealed, "signing_keys.private_key:another-key"))
+                .isInstanceOf(FieldCipherException.class);
     }
 
     // --- events -----------------------------------------------------------------------------------------------------
