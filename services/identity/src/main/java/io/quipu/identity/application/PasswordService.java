@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.quipu.contracts.identity.IdentityContracts;
 import io.quipu.contracts.identity.PasswordResetStarted;
-import io.quipu.identity.clients.SmsGateway;
+import io.quipu.identity.clients.SmsAfterAnswer;
 import io.quipu.identity.domain.LockoutPolicy;
 import io.quipu.identity.domain.LoginTransaction;
 import io.quipu.identity.domain.OneTimePasswords;
@@ -42,14 +42,14 @@ public class PasswordService {
     private final PasswordPolicy passwordPolicy;
     private final PasswordHasher hasher;
     private final OneTimePasswords oneTimePasswords;
-    private final SmsGateway sms;
+    private final SmsAfterAnswer smsAfterAnswer;
     private final Failures failures;
     private final AuthEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     public PasswordService(UserStore users, PasswordResetStore resets, RefreshTokenStore refreshTokens,
-                           PasswordPolicy passwordPolicy, PasswordHasher hasher, OneTimePasswords oneTimePasswords, SmsGateway sms,
+                           PasswordPolicy passwordPolicy, PasswordHasher hasher, OneTimePasswords oneTimePasswords, SmsAfterAnswer smsAfterAnswer,
                            Failures failures, AuthEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.users = users;
         this.resets = resets;
@@ -57,7 +57,7 @@ public class PasswordService {
         this.passwordPolicy = passwordPolicy;
         this.hasher = hasher;
         this.oneTimePasswords = oneTimePasswords;
-        this.sms = sms;
+        this.smsAfterAnswer = smsAfterAnswer;
         this.failures = failures;
         this.events = events;
         this.transactions = transactions;
@@ -118,13 +118,11 @@ public class PasswordService {
             return true;
         }));
         if (started) {
-            try {
-                sms.send(user.phone(), "Quipu: tu codigo para cambiar tu contrasena es " + code
-                        + ". Vence en 5 minutos. Si no lo pediste, ignora este mensaje.");
-            } catch (SmsGateway.SmsDeliveryException e) {
-                // Nobody has this code; the answer stays the same (an outage must not reveal that the user exists).
-                transactions.executeWithoutResult(status -> resets.update(resetId, 0, PasswordReset.Status.FAILED));
-            }
+            // After the answer: waiting for the provider here would make a real user's answer slower than an unknown
+            // one's. If it fails, nobody has this code; the answer was the same either way.
+            smsAfterAnswer.send(user.phone(), "Quipu: tu codigo para cambiar tu contrasena es " + code
+                    + ". Vence en 5 minutos. Si no lo pediste, ignora este mensaje.",
+                    () -> transactions.executeWithoutResult(status -> resets.update(resetId, 0, PasswordReset.Status.FAILED)));
         }
         return new PasswordResetStarted(resetId);
     }

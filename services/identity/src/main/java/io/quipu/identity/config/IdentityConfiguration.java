@@ -38,6 +38,7 @@ import io.quipu.identity.application.PasswordHasher;
 import io.quipu.identity.application.RefreshTokenReuseDetection;
 import io.quipu.identity.application.SigningKeys;
 import io.quipu.identity.application.TokenService;
+import io.quipu.identity.clients.SmsAfterAnswer;
 import io.quipu.identity.clients.SmsGateway;
 import io.quipu.identity.domain.OneTimePasswords;
 import io.quipu.identity.domain.PasswordPolicy;
@@ -150,6 +151,12 @@ public class IdentityConfiguration {
                           @Value("${quipu.identity.sms.first-retry-pause}") Duration firstRetryPause,
                           JsonMapper json) {
         return new SmsGateway(baseUrl, apiKey, timeout, maxAttempts, firstRetryPause, json);
+    }
+
+    /** SMS that go out after the answer (password resets); closed with the context. */
+    @Bean(destroyMethod = "close")
+    SmsAfterAnswer smsAfterAnswer(SmsGateway smsGateway, @Value("${quipu.identity.sms.after-answer-queue:1000}") int queueCapacity) {
+        return new SmsAfterAnswer(smsGateway, queueCapacity);
     }
 
     @Bean

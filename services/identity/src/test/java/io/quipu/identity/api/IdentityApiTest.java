@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -709,7 +710,7 @@ class IdentityApiTest {
         assertProblem(login(user.username(), "Wrong-Password-5"), 423, "account_locked");
 
         // While locked, one wrong code ends a reset: no free guesses past the lock.
-        String first = startReset(user.username());
+        String first = startReset(user);
         String firstOtp = SMS.latestOtp(user.phone());
         assertThat(SMS.messagesTo(user.phone()).get(SMS.messagesTo(user.phone()).size() - 1).text()).doesNotContain("Wrong-Password");
         assertProblem(http().post("/auth/password-reset/confirm", resetConfirmJson(first,
@@ -717,7 +718,7 @@ class IdentityApiTest {
         assertProblem(http().post("/auth/password-reset/confirm", resetConfirmJson(first, firstOtp, "Alpaca-Azul-2026x")),
                 401, "reset_expired");
 
-        String resetId = startReset(user.username());
+        String resetId = startReset(user);
         String otp = SMS.latestOtp(user.phone());
         String newPassword = "Alpaca-Azul-" + UUID.randomUUID().toString().substring(0, 6);
         assertProblem(http().post("/auth/password-reset/confirm", resetConfirmJson(resetId, otp, "password123")), 400, "weak_password");
@@ -731,9 +732,31 @@ class IdentityApiTest {
     }
 
     @Test
+    void aRealUsersResetIsAnsweredWithoutWaitingForTheSmsProvider() {
+        // An unknown username is answered at once; a real one's answer must not wait for the provider, or its timing
+        // would tell who has an account.
+        TestUser user = createCustomer();
+        int before = SMS.messagesTo(user.phone()).size();
+        CountDownLatch provider = SMS.holdNext();
+        HttpResponse<String> started;
+        try {
+            started = http().post("/auth/password-reset", "{\"username\":\"%s\"}".formatted(user.username()));
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            assertThat(SMS.messagesTo(user.phone())).as("answered while the provider still holds the SMS").hasSize(before);
+        } finally {
+            provider.countDown();
+        }
+        SMS.awaitMoreThan(user.phone(), before);
+        String newPassword = "Alpaca-Azul-" + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> confirmed = http().post("/auth/password-reset/confirm",
+                resetConfirmJson(json(started).get("resetId").asString(), SMS.latestOtp(user.phone()), newPassword));
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(204);
+    }
+
+    @Test
     void passwordResetCodesAllowFiveTriesAndExpire() {
         TestUser user = createCustomer();
-        String resetId = startReset(user.username());
+        String resetId = startReset(user);
         String otp = SMS.latestOtp(user.phone());
         String wrong = otp.equals("000000") ? "111111" : "000000";
         for (int attempt = 1; attempt <= 4; attempt++) {
@@ -747,16 +770,19 @@ class IdentityApiTest {
         assertProblem(http().post("/auth/password-reset/confirm", resetConfirmJson(resetId, otp, "Alpaca-Azul-2026x")),
                 401, "reset_expired");
 
-        String late = startReset(user.username());
+        String late = startReset(user);
         String lateOtp = SMS.latestOtp(user.phone());
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
         assertProblem(http().post("/auth/password-reset/confirm", resetConfirmJson(late, lateOtp, "Alpaca-Azul-2026x")),
                 401, "reset_expired");
     }
 
-    private String startReset(String username) {
-        HttpResponse<String> started = http().post("/auth/password-reset", "{\"username\":\"%s\"}".formatted(username));
+    /** Starts a reset and waits for its SMS, which goes out after the answer. */
+    private String startReset(TestUser user) {
+        int before = SMS.messagesTo(user.phone()).size();
+        HttpResponse<String> started = http().post("/auth/password-reset", "{\"username\":\"%s\"}".formatted(user.username()));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        SMS.awaitMoreThan(user.phone(), before);
         return json(started).get("resetId").asString();
     }
 

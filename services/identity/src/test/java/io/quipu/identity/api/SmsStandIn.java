@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +40,8 @@ final class SmsStandIn {
     /** Answers this many requests with 503 before accepting again: a provider having a bad moment. */
     private final AtomicInteger failuresToAnswer = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
+    /** Set: the next message is held (not answered, not recorded) until the latch opens, at most 10 s. */
+    private volatile CountDownLatch hold;
 
     SmsStandIn() {
         try {
@@ -55,6 +59,28 @@ final class SmsStandIn {
 
     void failNext(int count) {
         failuresToAnswer.set(count);
+    }
+
+    /** The provider takes its time with the next message: it is answered and recorded once the latch is opened. */
+    CountDownLatch holdNext() {
+        hold = new CountDownLatch(1);
+        return hold;
+    }
+
+    /** Waits (at most 10 s) until the phone has received more than {@code count} messages. */
+    void awaitMoreThan(String phone, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (messagesTo(phone).size() <= count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no new SMS reached " + phone + " within 10 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
     }
 
     int requestCount() {
@@ -96,6 +122,15 @@ final class SmsStandIn {
         if (!API_KEY.equals(key)) {
             respond(exchange, 401, "{\"code\":\"invalid_api_key\"}");
             return;
+        }
+        CountDownLatch held = hold;
+        if (held != null) {
+            hold = null;
+            try {
+                held.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (failuresToAnswer.getAndUpdate(count -> Math.max(0, count - 1)) > 0) {
             respond(exchange, 503, "{\"code\":\"unavailable\"}");
