@@ -21,6 +21,8 @@ public final class IdentityContracts {
     public static final String LOGIN_SUCCEEDED = "io.quipu.identity.login.succeeded";
     public static final String LOGIN_FAILED = "io.quipu.identity.login.failed";
     public static final String OTP_FAILED = "io.quipu.identity.otp.failed";
+    /** A passkey assertion refused (login or step-up); counts toward lockout like a wrong code. */
+    public static final String PASSKEY_FAILED = "io.quipu.identity.passkey.failed";
     public static final String ACCOUNT_LOCKED = "io.quipu.identity.account.locked";
     public static final String REFRESH_TOKEN_REUSED = "io.quipu.identity.refresh-token.reused";
     public static final String USER_CREATED = "io.quipu.identity.user.created";

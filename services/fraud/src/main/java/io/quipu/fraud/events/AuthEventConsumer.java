@@ -27,11 +27,14 @@ import io.quipu.platform.events.ReceivedEvent;
 public class AuthEventConsumer {
 
     public static final String CONSUMER_GROUP = "fraud";
-    /** A passkey assertion refused. Identity publishes it, the contracts have no constant for it yet. */
-    public static final String PASSKEY_FAILED = "io.quipu.identity.passkey.failed";
-    /** The event types that count as a failed login. */
+    /**
+     * The event types that count as a failed login: a wrong password, code or passkey, a lock, and also a wrong step-up
+     * code (someone in the session without the phone) and a wrong password-reset code (someone taking the account over
+     * through "forgot my password").
+     */
     public static final Set<String> FAILURES = Set.of(IdentityContracts.LOGIN_FAILED, IdentityContracts.OTP_FAILED,
-            PASSKEY_FAILED, IdentityContracts.ACCOUNT_LOCKED);
+            IdentityContracts.PASSKEY_FAILED, IdentityContracts.ACCOUNT_LOCKED, IdentityContracts.STEP_UP_FAILED,
+            IdentityContracts.PASSWORD_RESET_FAILED);
 
     private final EventInbox inbox;
     private final FailedLoginStore failedLogins;

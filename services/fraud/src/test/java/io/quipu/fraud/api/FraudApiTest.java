@@ -292,6 +292,23 @@ class FraudApiTest {
     }
 
     @Test
+    void wrongStepUpResetAndPasskeyAttemptsCountAsFailedLoginsButTheirSuccessesDoNot() throws Exception {
+        // Someone in the session without the phone (step-up), or taking the account over through "forgot my password".
+        UUID customer = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        publish(UUID.randomUUID(), IdentityContracts.STEP_UP_FAILED, user, customer, "wrong_otp");
+        publish(UUID.randomUUID(), IdentityContracts.PASSWORD_RESET_FAILED, user, customer, "wrong_otp");
+        publish(UUID.randomUUID(), IdentityContracts.PASSKEY_FAILED, user, customer, "invalid_passkey");
+        publish(UUID.randomUUID(), IdentityContracts.STEP_UP_CONFIRMED, user, customer, null);
+        UUID completed = UUID.randomUUID();
+        publish(completed, IdentityContracts.PASSWORD_RESET_COMPLETED, user, customer, null);
+        awaitProcessed(completed);
+        assertThat(failedLogins.countBetween(customer, clock.instant().minus(Duration.ofHours(1)), clock.instant()))
+                .isEqualTo(3);
+        assertThat(strings(check(Payment.of(customer, "10.00", "PEN"), 200).get("reasons"))).containsExactly("recent_failed_logins");
+    }
+
+    @Test
     void anUnreadableAuthEventGoesToTheDeadLetterTopicAndTheNextOnesAreStillCounted() throws Exception {
         UUID customer = UUID.randomUUID();
         UUID user = UUID.randomUUID();

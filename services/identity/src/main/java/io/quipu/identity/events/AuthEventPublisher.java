@@ -20,8 +20,8 @@ public class AuthEventPublisher {
 
     /** A user registered a passkey. Not in the contracts' constants yet (see docs/identity.md). */
     public static final String PASSKEY_REGISTERED = "io.quipu.identity.passkey.registered";
-    /** A passkey assertion of a login was refused; counts toward lockout like a wrong code. */
-    public static final String PASSKEY_FAILED = "io.quipu.identity.passkey.failed";
+    /** A passkey assertion of a login was refused (the contracts' constant, kept here beside the others). */
+    public static final String PASSKEY_FAILED = IdentityContracts.PASSKEY_FAILED;
     /** The {@code reason} of {@code login.succeeded} when the second factor was a passkey (a code leaves it empty). */
     public static final String FACTOR_PASSKEY = "passkey";
 
