@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.quipu.customers.domain.Customer;
 import io.quipu.customers.domain.CustomerStatus;
@@ -33,6 +34,8 @@ public class CustomerStore {
 
     /** Upper bound of any page of customers. */
     public static final int MAX_PAGE_SIZE = 100;
+    /** Upper bound of customers found for resealing at once. */
+    public static final int MAX_RESEAL_BATCH = 1000;
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
@@ -256,6 +259,55 @@ public class CustomerStore {
 
     /** Where the next page of a surname search starts. */
     public record SurnameCursor(String surname, UUID id) {
+    }
+
+    /**
+     * Customers with a value sealed under another key than the active one (after a key rotation), at most {@code limit}.
+     * The key id is part of every stored value, so nothing is decrypted to find them.
+     */
+    public List<UUID> sealedWithRetiredKeys(int limit) {
+        if (limit < 1 || limit > MAX_RESEAL_BATCH) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_RESEAL_BATCH);
+        }
+        return jdbc.sql("""
+                        select id from customers
+                        where phone_encrypted not like :prefix or document_number_encrypted not like :prefix
+                           or birth_date_encrypted not like :prefix
+                        limit :limit""")
+                .param("prefix", FieldCipher.VERSION + ":" + cipher.activeKeyId() + ":%").param("limit", limit)
+                .query(UUID.class).list();
+    }
+
+    /**
+     * Seals the customer's encrypted values again under the active key. The plaintexts and the row's version do not
+     * change: this is not a change of the customer, and a concurrent update (which seals with the active key anyway)
+     * neither waits on nor conflicts with it beyond the row lock.
+     *
+     * @return whether anything was rewritten
+     */
+    @Transactional
+    public boolean reseal(UUID id) {
+        List<String> stored = jdbc.sql("""
+                        select phone_encrypted, document_number_encrypted, birth_date_encrypted from customers
+                        where id = :id for update""")
+                .param("id", id).query((row, number) -> List.of(row.getString(1), row.getString(2), row.getString(3)))
+                .optional().orElse(List.of());
+        if (stored.isEmpty() || stored.stream().noneMatch(cipher::needsReencryption)) {
+            return false;
+        }
+        return jdbc.sql("""
+                        update customers set phone_encrypted = :phone, document_number_encrypted = :documentNumber,
+                            birth_date_encrypted = :birthDate
+                        where id = :id""")
+                .param("phone", resealed(stored.get(0), associatedData("phone", id)))
+                .param("documentNumber", resealed(stored.get(1), associatedData("document_number", id)))
+                .param("birthDate", resealed(stored.get(2), associatedData("birth_date", id)))
+                .param("id", id)
+                .update() == 1;
+    }
+
+    private String resealed(String stored, String associatedData) {
+        return cipher.needsReencryption(stored) ? cipher.encrypt(cipher.decrypt(stored, associatedData), associatedData) : stored;
     }
 
     /** The raw stored value of an encrypted column: for tests proving what is at rest. */

@@ -3,8 +3,10 @@ package io.quipu.customers.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +16,14 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.quipu.customers.domain.Customer;
 import io.quipu.customers.store.CustomerStore;
+import io.quipu.platform.crypto.FieldCipher;
 import io.quipu.platform.test.EmbeddedInfrastructure;
 import io.quipu.platform.test.TestHttp;
 import io.quipu.platform.test.TestTokens;
@@ -36,6 +42,14 @@ class CustomerBatchApiTest {
     int port;
     @Autowired
     CustomerStore customerStore;
+    @Autowired
+    JdbcClient jdbc;
+    @Value("${quipu.customers.encryption.keys}")
+    String encryptionKeys;
+    @Value("${quipu.customers.encryption.active-key-id}")
+    String activeKeyId;
+    @Value("${quipu.customers.encryption.index-key}")
+    String indexKey;
 
     @Test
     void aServiceRegistersABatchEncryptedAtRestAndARepeatCreatesNothingTwice() {
@@ -62,6 +76,34 @@ class CustomerBatchApiTest {
         assertThat(codes(again)).containsExactly("exists", "exists", "exists");
         assertThat(again.get(0).get("customer").get("createdAt").asString())
                 .isEqualTo(first.get(0).get("customer").get("createdAt").asString());
+    }
+
+    @Test
+    void afterAKeyRotationACustomersValuesAreSealedAgainUnderTheNewKeyAndReadTheSame() {
+        TestHttp seeder = asService("customers:write", "customers:read");
+        Map<String, Object> item = person(UUID.randomUUID());
+        assertThat(codes(results(seeder.post("/customers/batch", json(Map.of("customers", List.of(item)))), 200)))
+                .containsExactly("created");
+        UUID id = UUID.fromString(item.get("id").toString());
+        Customer before = customerStore.find(id).orElseThrow();
+
+        // The operator adds key k2 and makes it the active one; dev1 stays for reading.
+        String newKey = Base64.getEncoder().encodeToString("a-new-32-byte-key-for-field-enc!".getBytes(StandardCharsets.US_ASCII));
+        CustomerStore rotated = new CustomerStore(jdbc, FieldCipher.fromConfiguration(encryptionKeys + ",k2:" + newKey, "k2", indexKey));
+        assertThat(rotated.sealedWithRetiredKeys(CustomerStore.MAX_RESEAL_BATCH)).contains(id);
+        assertThat(rotated.reseal(id)).isTrue();
+        assertThat(rotated.reseal(id)).as("nothing left to reseal").isFalse();
+        for (String column : List.of("phone_encrypted", "document_number_encrypted", "birth_date_encrypted")) {
+            assertThat(customerStore.storedValue(id, column)).startsWith("v1:k2:");
+        }
+        Customer after = rotated.find(id).orElseThrow();
+        assertThat(after).isEqualTo(before); // same values, same version: not a change of the customer
+        assertThat(rotated.sealedWithRetiredKeys(CustomerStore.MAX_RESEAL_BATCH)).doesNotContain(id);
+
+        // Back under dev1, for the other tests of this database (a rotation the other way round).
+        CustomerStore back = new CustomerStore(jdbc, FieldCipher.fromConfiguration(encryptionKeys + ",k2:" + newKey, activeKeyId, indexKey));
+        assertThat(back.reseal(id)).isTrue();
+        assertThat(customerStore.find(id).orElseThrow()).isEqualTo(before);
     }
 
     @Test

@@ -62,9 +62,10 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     /** Makes sure an active key exists (creating the first one) and loads the keys. */
     public void initialize() {
         transactions.executeWithoutResult(status -> {
-            int sealed = store.sealPlainKeys();
+            int sealed = store.sealAtRest();
             if (sealed > 0) {
-                log.info("sealed {} private signing keys an earlier version stored in the clear", sealed);
+                log.info("sealed {} private signing keys under the active encryption key (stored in the clear by an "
+                        + "earlier version, or under a retired key)", sealed);
             }
             if (store.published(clock.instant().minus(retiredKeyRetention)).stream().noneMatch(SigningKeyStore.StoredKey::active)) {
                 store.insertActiveIfNone(newKey());

@@ -63,17 +63,27 @@ public class SigningKeyStore {
                 .param("now", Timestamp.from(now)).update();
     }
 
-    /** Seals the private keys an earlier version stored in the clear; returns how many. */
-    public int sealPlainKeys() {
-        record PlainKey(String keyId, byte[] privateKey) {
+    /**
+     * Seals under the active key what is not: private keys an earlier version stored in the clear, and keys sealed
+     * under a retired encryption key (after a rotation of {@code quipu.identity.signing-key-encryption}). Returns how
+     * many were rewritten.
+     */
+    public int sealAtRest() {
+        record Stored(String keyId, byte[] plain, String sealed) {
         }
-        List<PlainKey> plain = jdbc.sql("select key_id, private_key from signing_keys where private_key is not null for update")
-                .query((row, index) -> new PlainKey(row.getString("key_id"), row.getBytes("private_key"))).list();
-        for (PlainKey key : plain) {
+        List<Stored> due = jdbc.sql("""
+                        select key_id, private_key, private_key_sealed from signing_keys
+                        where private_key is not null or private_key_sealed not like :prefix for update""")
+                .param("prefix", FieldCipher.VERSION + ":" + cipher.activeKeyId() + ":%")
+                .query((row, index) -> new Stored(row.getString("key_id"), row.getBytes("private_key"), row.getString("private_key_sealed")))
+                .list();
+        for (Stored key : due) {
+            byte[] privateKey = key.plain() != null ? key.plain()
+                    : Base64.getDecoder().decode(cipher.decrypt(key.sealed(), associatedData(key.keyId())));
             jdbc.sql("update signing_keys set private_key_sealed = :sealed, private_key = null where key_id = :keyId")
-                    .param("sealed", seal(key.keyId(), key.privateKey())).param("keyId", key.keyId()).update();
+                    .param("sealed", seal(key.keyId(), privateKey)).param("keyId", key.keyId()).update();
         }
-        return plain.size();
+        return due.size();
     }
 
     private byte[] privateKey(ResultSet row) throws SQLException {
@@ -81,7 +91,7 @@ public class SigningKeyStore {
         if (sealed != null) {
             return Base64.getDecoder().decode(cipher.decrypt(sealed, associatedData(row.getString("key_id"))));
         }
-        return row.getBytes("private_key"); // an earlier version's, until sealPlainKeys runs
+        return row.getBytes("private_key"); // an earlier version's, until sealAtRest runs at the next start
     }
 
     private String seal(String keyId, byte[] privateKey) {

@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,6 +48,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.quipu.identity.application.SigningKeys;
 import io.quipu.identity.config.DemoUsers;
 import io.quipu.identity.config.ShortLivedStateCleanup;
+import io.quipu.identity.store.SigningKeyStore;
 import io.quipu.platform.crypto.FieldCipher;
 import io.quipu.platform.crypto.FieldCipherException;
 import io.quipu.platform.test.EmbeddedInfrastructure;
@@ -96,6 +98,8 @@ class IdentityApiTest {
     SigningKeys signingKeys;
     @Autowired
     FieldCipher signingKeyCipher;
+    @Value("${quipu.identity.signing-key-encryption.keys}")
+    String signingKeyEncryptionKeys;
     @Autowired
     DemoUsers demoUsers;
     @Autowired
@@ -399,6 +403,17 @@ class IdentityApiTest {
         // A sealed key is bound to its row: under another key id it does not open.
         assertThatThrownBy(() -> signingKeyCipher.decrypt(resealed, "signing_keys.private_key:another-key"))
                 .isInstanceOf(FieldCipherException.class);
+
+        // The encryption key is rotated (k2 active, dev1 kept for reading): the start seals it again under k2; and back.
+        String k2 = "k2:" + Base64.getEncoder().encodeToString("another-32-byte-key-for-signing!".getBytes(StandardCharsets.US_ASCII));
+        assertThat(new SigningKeyStore(jdbc, FieldCipher.fromConfiguration(signingKeyEncryptionKeys + "," + k2, "k2", null))
+                .sealAtRest()).isEqualTo(1);
+        assertThat(jdbc.sql("select private_key_sealed from signing_keys where key_id = :id").param("id", activeKeyId)
+                .query(String.class).single()).startsWith("v1:k2:");
+        assertThat(new SigningKeyStore(jdbc, FieldCipher.fromConfiguration(signingKeyEncryptionKeys + "," + k2, "dev1", null))
+                .sealAtRest()).isEqualTo(1);
+        signingKeys.initialize();
+        validate(json(tokenRequest("payments", "payments-secret", "grant_type=client_credentials")).get("access_token").asString());
     }
 
     // --- events -----------------------------------------------------------------------------------------------------
