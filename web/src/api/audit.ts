@@ -1,4 +1,4 @@
-import { get } from './http';
+import { get, pageQuery } from './http';
 import type { AuditEventPage, VerificationReport } from './types';
 
 export interface AuditSearch {
@@ -12,18 +12,8 @@ export interface AuditSearch {
 
 /** Recorded events, newest first (auditors, admins). */
 export function searchAuditEvents(search: AuditSearch, cursor?: string | null, limit = 20, signal?: AbortSignal): Promise<AuditEventPage> {
-  const params = new URLSearchParams();
-  for (const key of ['aggregateId', 'type', 'from', 'to'] as const) {
-    const value = search[key]?.trim();
-    if (value) {
-      params.set(key, value);
-    }
-  }
-  if (cursor) {
-    params.set('cursor', cursor);
-  }
-  params.set('limit', String(limit));
-  return get<AuditEventPage>(`/api/audit/audit/events?${params.toString()}`, signal);
+  const query = pageQuery({ aggregateId: search.aggregateId, type: search.type, from: search.from, to: search.to }, cursor, limit);
+  return get<AuditEventPage>(`/api/audit/audit/events?${query}`, signal);
 }
 
 /** Walks the whole hash chain and the anchors. */

@@ -1,4 +1,4 @@
-import { apiRequest, get } from './http';
+import { apiRequest, get, pageQuery } from './http';
 import { movementsQueryString, statementQueryString, type MovementQuery } from '../lib/movementsQuery';
 import type { CustomerPage, CustomerProfile, CustomerResponse, DocumentSummary, MovementPage, UpdateCustomerRequest } from './types';
 
@@ -48,16 +48,7 @@ export interface CustomerSearch {
 
 /** Staff: by documentType + documentNumber, by email, or by surnamePrefix (≥ 2 characters), keyset pages. */
 export function searchCustomers(search: CustomerSearch, cursor?: string | null, limit = 20, signal?: AbortSignal): Promise<CustomerPage> {
-  const params = new URLSearchParams();
-  for (const key of ['documentType', 'documentNumber', 'email', 'surnamePrefix'] as const) {
-    const value = search[key]?.trim();
-    if (value) {
-      params.set(key, value);
-    }
-  }
-  if (cursor) {
-    params.set('cursor', cursor);
-  }
-  params.set('limit', String(limit));
-  return get<CustomerPage>(`/api/customers/customers?${params.toString()}`, signal);
+  const query = pageQuery({ documentType: search.documentType, documentNumber: search.documentNumber, email: search.email,
+    surnamePrefix: search.surnamePrefix }, cursor, limit);
+  return get<CustomerPage>(`/api/customers/customers?${query}`, signal);
 }

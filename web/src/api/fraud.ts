@@ -1,17 +1,9 @@
-import { apiRequest, get } from './http';
+import { apiRequest, get, pageQuery } from './http';
 import type { FraudCase, FraudCasePage } from './types';
 
 /** The review queue (analysts, admins), oldest first; status open | approved | rejected, or every case. */
 export function fetchFraudCases(status: string, cursor?: string | null, limit = 20, signal?: AbortSignal): Promise<FraudCasePage> {
-  const params = new URLSearchParams();
-  if (status) {
-    params.set('status', status);
-  }
-  if (cursor) {
-    params.set('cursor', cursor);
-  }
-  params.set('limit', String(limit));
-  return get<FraudCasePage>(`/api/fraud/fraud/cases?${params.toString()}`, signal);
+  return get<FraudCasePage>(`/api/fraud/fraud/cases?${pageQuery({ status }, cursor, limit)}`, signal);
 }
 
 /** Approves or rejects an open case, with an optional note (≤ 500 characters); 409 case_already_resolved. */

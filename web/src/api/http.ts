@@ -103,6 +103,25 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, `http_${response.status}`, undefined, [], retryAfter);
 }
 
+/**
+ * The query string of one page of a list: the filters that have a value (trimmed), the cursor of the page (absent on
+ * the first) and the page size. Every keyset-paged list of the API takes this shape.
+ */
+export function pageQuery(filters: Record<string, string | null | undefined>, cursor: string | null | undefined, limit: number): string {
+  const params = new URLSearchParams();
+  for (const [key, raw] of Object.entries(filters)) {
+    const value = raw?.trim();
+    if (value) {
+      params.set(key, value);
+    }
+  }
+  if (cursor) {
+    params.set('cursor', cursor);
+  }
+  params.set('limit', String(limit));
+  return params.toString();
+}
+
 export interface RequestOptions {
   /** Sent as JSON. */
   body?: unknown;

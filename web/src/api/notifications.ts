@@ -1,14 +1,10 @@
-import { apiRequest, get } from './http';
+import { apiRequest, get, pageQuery } from './http';
 import type { DeviceView, NotificationPage, PreferencesView } from './types';
 
 export const NOTIFICATION_STREAM_URL = '/api/notifications/notifications/stream';
 
 export function fetchInbox(cursor?: string | null, limit = 20, signal?: AbortSignal): Promise<NotificationPage> {
-  const query = new URLSearchParams({ limit: String(limit) });
-  if (cursor) {
-    query.set('cursor', cursor);
-  }
-  return get<NotificationPage>(`/api/notifications/notifications?${query.toString()}`, signal);
+  return get<NotificationPage>(`/api/notifications/notifications?${pageQuery({}, cursor, limit)}`, signal);
 }
 
 /** The channels per kind, chosen or default. */

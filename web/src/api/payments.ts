@@ -1,4 +1,4 @@
-import { apiRequest, get } from './http';
+import { apiRequest, get, pageQuery } from './http';
 import type { FxQuote, FxQuoteRequest, PaymentPage, PaymentResponse } from './types';
 
 /**
@@ -17,11 +17,7 @@ export function fetchPayment(id: string, signal?: AbortSignal): Promise<PaymentR
 }
 
 export function fetchPayments(accountId: string, cursor?: string | null, limit = 20, signal?: AbortSignal): Promise<PaymentPage> {
-  const query = new URLSearchParams({ accountId, limit: String(limit) });
-  if (cursor) {
-    query.set('cursor', cursor);
-  }
-  return get<PaymentPage>(`/api/payments/payments?${query.toString()}`, signal);
+  return get<PaymentPage>(`/api/payments/payments?${pageQuery({ accountId }, cursor, limit)}`, signal);
 }
 
 /** Confirms a payment that waits in awaiting_authorization with identity's step-up authorization for it. */
