@@ -28,7 +28,6 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -61,13 +60,11 @@ public class ResourceServerAutoConfiguration {
                           @Value("${quipu.security.audience:${spring.application.name}}") String audience,
                           @Value("${quipu.security.verified-token-cache.max-entries:10000}") int cacheMaxEntries,
                           @Value("${quipu.security.verified-token-cache.time-to-live:60s}") Duration cacheTimeToLive) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(List.of(
                 new JwtTimestampValidator(),
                 new JwtIssuerValidator(issuer),
                 new JwtClaimValidator<List<String>>("aud", audiences -> audiences != null && audiences.contains(audience))));
-        decoder.setJwtValidator(validator);
-        return new VerifiedTokenCache(decoder, validator, cacheMaxEntries, cacheTimeToLive);
+        return VerifiedTokenCache.fromJwkSet(jwkSetUri, validator, cacheMaxEntries, cacheTimeToLive);
     }
 
     /** Spring Security's firewall as it comes, with a cheaper check of header values (see {@link HeaderValues}). */

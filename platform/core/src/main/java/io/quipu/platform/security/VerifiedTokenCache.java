@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -46,6 +47,17 @@ public final class VerifiedTokenCache implements JwtDecoder {
             throw new IllegalArgumentException("timeToLive must be positive and at most " + MAX_TIME_TO_LIVE);
         }
         this.verified = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(timeToLive).build();
+    }
+
+    /**
+     * A decoder of tokens signed by a key of the JWKS at {@code jwkSetUri} and passing {@code validator}, remembering
+     * the verified ones; the same validator checks a remembered token again on every use.
+     */
+    public static VerifiedTokenCache fromJwkSet(String jwkSetUri, OAuth2TokenValidator<Jwt> validator, int maxEntries,
+                                                Duration timeToLive) {
+        NimbusJwtDecoder verifying = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        verifying.setJwtValidator(validator);
+        return new VerifiedTokenCache(verifying, validator, maxEntries, timeToLive);
     }
 
     @Override

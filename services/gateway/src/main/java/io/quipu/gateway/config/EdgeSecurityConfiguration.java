@@ -32,7 +32,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -89,11 +88,9 @@ public class EdgeSecurityConfiguration {
                           @Value("${quipu.security.issuer}") String issuer,
                           @Value("${quipu.security.verified-token-cache.max-entries:10000}") int cacheMaxEntries,
                           @Value("${quipu.security.verified-token-cache.time-to-live:60s}") Duration cacheTimeToLive) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 List.of(new JwtTimestampValidator(), new JwtIssuerValidator(issuer)));
-        decoder.setJwtValidator(validator);
-        return new VerifiedTokenCache(decoder, validator, cacheMaxEntries, cacheTimeToLive);
+        return VerifiedTokenCache.fromJwkSet(jwkSetUri, validator, cacheMaxEntries, cacheTimeToLive);
     }
 
     @Bean
