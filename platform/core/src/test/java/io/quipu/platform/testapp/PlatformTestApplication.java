@@ -1,7 +1,9 @@
 package io.quipu.platform.testapp;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.quipu.platform.events.EventInbox;
 import io.quipu.platform.events.Outbox;
 import io.quipu.platform.id.Ids;
@@ -103,6 +107,26 @@ public class PlatformTestApplication {
         public void record(int number) {
             jdbc.sql("insert into recorded (number) values (:number)").param("number", number).update();
             outbox.append(TOPIC, "key-" + (number % 7), "io.quipu.test.recorded", new Recorded(number));
+        }
+    }
+
+    /** The names of the observations started, as a tracing or metrics handler in production sees them. */
+    @Component
+    public static class ObservedNames implements ObservationHandler<Observation.Context> {
+        private final List<String> names = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onStart(Observation.Context context) {
+            names.add(context.getName());
+        }
+
+        @Override
+        public boolean supportsContext(Observation.Context context) {
+            return true;
+        }
+
+        public List<String> names() {
+            return names;
         }
     }
 

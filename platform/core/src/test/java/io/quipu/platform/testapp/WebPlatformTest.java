@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 
 import io.quipu.platform.test.EmbeddedInfrastructure;
 import io.quipu.platform.test.TestHttp;
@@ -38,6 +39,10 @@ class WebPlatformTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PlatformTestApplication.ObservedNames observed;
+    @Autowired
+    SecurityObservationSettings securityObservations;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private TestHttp http;
@@ -116,6 +121,21 @@ class WebPlatformTest {
         assertProblem(new TestHttp(port, tokens.custom(Map.of("iss", TestTokens.ISSUER, "sub", "forger", "aud", "platform-test",
                 "iat", now, "exp", now + 600), true)).get("/test/whoami"), 401, "unauthenticated");
         assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRequestIsObservedOnceNotOncePerSecurityFilter() {
+        int before = observed.names().size();
+        assertThat(http.get("/test/whoami").statusCode()).isEqualTo(200);
+
+        List<String> names = observed.names().subList(before, observed.names().size());
+        assertThat(names).contains("http.server.requests");
+        assertThat(names).noneMatch(name -> name.startsWith("spring.security"));
+        // Switched off by property, Spring Security's observations are no-ops, but each filter would still be wrapped
+        // in one on every request when a tracing or metrics handler is registered; these settings stop the wrapping.
+        assertThat(securityObservations.shouldObserveRequests()).isFalse();
+        assertThat(securityObservations.shouldObserveAuthentications()).isFalse();
+        assertThat(securityObservations.shouldObserveAuthorizations()).isFalse();
     }
 
     @Test
