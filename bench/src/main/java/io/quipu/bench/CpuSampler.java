@@ -33,25 +33,27 @@ final class CpuSampler {
     }
 
     record Snapshot(long nanoTime, long machineBusyTicks, long machineIowaitTicks, long machineStealTicks, long selfTicks,
-                    long ledgerTicks, long postgresTicks, long loadGeneratorNanos) {
+                    long ledgerTicks, long postgresTicks, long loadGeneratorNanos, long ledgerJitTicks) {
     }
 
     /** CPU use in cores (1.0 = one core fully busy) over a window. */
+    /** {@code ledgerJit}: the part of {@code ledger} that its JIT compiler threads used. */
     record Usage(double seconds, double machine, double iowait, double steal, double loadGenerator, double benchOther,
-                 double ledger, double postgres, double other) {
+                 double ledger, double ledgerJit, double postgres, double other) {
 
         String describe() {
             return String.format(java.util.Locale.ROOT,
-                    "load generator %.2f, bench JVM other (Kafka broker, GC, JIT) %.2f, ledger %.2f, PostgreSQL %.2f, "
-                            + "other processes %.2f = machine %.2f; steal %.2f, iowait %.2f",
-                    loadGenerator, benchOther, ledger, postgres, other, machine, steal, iowait);
+                    "load generator %.2f, bench JVM other (Kafka broker, GC, JIT) %.2f, ledger %.2f (JIT %.2f), "
+                            + "PostgreSQL %.2f, other processes %.2f = machine %.2f; steal %.2f, iowait %.2f",
+                    loadGenerator, benchOther, ledger, ledgerJit, postgres, other, machine, steal, iowait);
         }
     }
 
     Snapshot snapshot() {
         long[] machine = machineTicks();
         return new Snapshot(System.nanoTime(), machine[0], machine[1], machine[2], processTicks(ProcessHandle.current().pid(), false),
-                ledgerPid > 0 ? processTicks(ledgerPid, false) : 0, postgresTicks(), loadGeneratorNanos());
+                ledgerPid > 0 ? processTicks(ledgerPid, false) : 0, postgresTicks(), loadGeneratorNanos(),
+                ledgerPid > 0 ? compilerThreadTicks(ledgerPid) : 0);
     }
 
     Usage between(Snapshot start, Snapshot end) {
@@ -64,12 +66,16 @@ final class CpuSampler {
         double ledger = (end.ledgerTicks() - start.ledgerTicks()) / TICKS_PER_SECOND / seconds;
         double postgres = (end.postgresTicks() - start.postgresTicks()) / TICKS_PER_SECOND / seconds;
         double other = Math.max(0, machine - self - ledger - postgres);
-        return new Usage(seconds, machine, iowait, steal, loadGenerator, self - loadGenerator, ledger, postgres, other);
+        // A compiler thread that ended in the window takes its ticks with it (HotSpot starts and stops some on demand),
+        // so this can only under-count.
+        double ledgerJit = Math.max(0, end.ledgerJitTicks() - start.ledgerJitTicks()) / TICKS_PER_SECOND / seconds;
+        return new Usage(seconds, machine, iowait, steal, loadGenerator, self - loadGenerator, ledger, ledgerJit, postgres,
+                other);
     }
 
-    /** Threads of this JVM that generate load: the benchmark's own ("bench-…") and the JDK HTTP client's. */
+    /** Threads of this JVM that generate load: the benchmark's own ("bench-…"), which also do the HTTP client's I/O. */
     static boolean isLoadGenerator(String threadName) {
-        return threadName.startsWith("bench-") || threadName.startsWith("HttpClient-");
+        return threadName.startsWith("bench-");
     }
 
     private final Map<Long, Long> lastThreadNanos = new HashMap<>();
@@ -130,6 +136,30 @@ final class CpuSampler {
             return 0;
         }
         return stat[1] + stat[2] + (withReapedChildren ? stat[3] + stat[4] : 0);
+    }
+
+    /** utime + stime of a JVM's JIT compiler threads (named "C1 CompilerThre…", "C2 CompilerThre…" by HotSpot). */
+    static long compilerThreadTicks(long pid) {
+        long total = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks) {
+                String name;
+                try {
+                    name = Files.readString(task.resolve("comm"));
+                } catch (IOException e) {
+                    continue; // the thread ended
+                }
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    long[] stat = stat(task.resolve("stat"));
+                    if (stat != null) {
+                        total += stat[1] + stat[2];
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone: nothing more to count
+        }
+        return total;
     }
 
     /** The postmaster with the children it reaped, plus its live children (backends, WAL writer, checkpointer, …). */

@@ -61,18 +61,30 @@ class HelpersTest {
     }
 
     @Test
+    void theJitCompilerThreadsOfAJvmAreFoundAndTheirCpuCounted() {
+        // This JVM has compiled the test framework by now: its compiler threads have used CPU.
+        assertThat(CpuSampler.compilerThreadTicks(ProcessHandle.current().pid())).isPositive();
+        assertThat(CpuSampler.compilerThreadTicks(Long.MAX_VALUE)).isZero();
+    }
+
+    @Test
     void optionsHaveDefaultsAndParse() {
         LedgerBenchmark.Options defaults = LedgerBenchmark.Options.parse(new String[] {"ledger"});
         assertThat(defaults.seconds()).isEqualTo(20);
         assertThat(defaults.durable()).isTrue();
         assertThat(defaults.only()).containsExactlyElementsOf(LedgerBenchmark.SCENARIOS);
+        assertThat(defaults.ledgerWarmupSeconds()).isEqualTo(60);
+        assertThat(defaults.ledgerWarmupMaxSeconds()).isEqualTo(300);
 
         LedgerBenchmark.Options custom = LedgerBenchmark.Options.parse(new String[] {"--seconds", "5", "--keep",
-                "--only", "single,hot-single", "--ledger-jvm", "-Xmx512m -XX:+UseSerialGC", "--no-fsync"});
+                "--only", "single,hot-single", "--ledger-jvm", "-Xmx512m -XX:+UseSerialGC", "--no-fsync",
+                "--ledger-warmup", "90", "--ledger-warmup-max", "30"});
         assertThat(custom.seconds()).isEqualTo(5);
         assertThat(custom.keep()).isTrue();
         assertThat(custom.durable()).isFalse();
         assertThat(custom.only()).containsExactly("single", "hot-single");
         assertThat(custom.ledgerJvmOptions()).containsExactly("-Xmx512m", "-XX:+UseSerialGC");
+        assertThat(custom.ledgerWarmupSeconds()).isEqualTo(90);
+        assertThat(custom.ledgerWarmupMaxSeconds()).as("never less than the minimum").isEqualTo(90);
     }
 }
