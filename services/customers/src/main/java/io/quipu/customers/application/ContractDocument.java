@@ -22,8 +22,6 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
@@ -187,18 +185,8 @@ public final class ContractDocument {
     }
 
     private static void addFooters(PDDocument document, PDFont font, Wording wording, ContractData data) throws IOException {
-        int pages = document.getNumberOfPages();
-        for (int index = 0; index < pages; index++) {
-            PDPage page = document.getPage(index);
-            try (PDPageContentStream stream = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true)) {
-                String footer = printable(wording.footer.formatted(data.contractNumber(), index + 1, pages), font);
-                stream.beginText();
-                stream.setFont(font, FOOTER_SIZE);
-                stream.newLineAtOffset(MARGIN, MARGIN / 2);
-                stream.showText(footer);
-                stream.endText();
-            }
-        }
+        PdfPages.footers(document, font, FOOTER_SIZE, MARGIN,
+                (page, pages) -> printable(wording.footer.formatted(data.contractNumber(), page, pages), font));
     }
 
     private static void describe(PDDocument document, Wording wording, ContractData data) {
@@ -233,16 +221,13 @@ public final class ContractDocument {
     /** Lays text out from the top of a page down, opening a new page when one is full. */
     private static final class Writer implements AutoCloseable {
 
-        private final PDDocument document;
+        private final PdfPages pages;
         private final Fonts fonts;
         private final float textWidth = PDRectangle.A4.getWidth() - 2 * MARGIN;
-        private PDPageContentStream stream;
-        private float y;
 
         Writer(PDDocument document, Fonts fonts) throws IOException {
-            this.document = document;
+            this.pages = new PdfPages(document, MARGIN, MAX_PAGES);
             this.fonts = fonts;
-            newPage();
         }
 
         void paragraph(String text, PDFont font, float fontSize) throws IOException {
@@ -256,8 +241,8 @@ public final class ContractDocument {
             List<String> lines = wrap(printable(value, fonts.regular), fonts.regular, TEXT_SIZE, textWidth - labelWidth);
             for (int index = 0; index < lines.size(); index++) {
                 if (index == 0) {
-                    ensureRoom(TEXT_SIZE * LINE_SPACING);
-                    show(printable(label, fonts.bold), fonts.bold, TEXT_SIZE, MARGIN, y - TEXT_SIZE);
+                    pages.ensureRoom(TEXT_SIZE * LINE_SPACING);
+                    pages.show(printable(label, fonts.bold), fonts.bold, TEXT_SIZE, MARGIN, pages.top() - TEXT_SIZE);
                 }
                 line(lines.get(index), fonts.regular, TEXT_SIZE, MARGIN + labelWidth);
             }
@@ -265,7 +250,7 @@ public final class ContractDocument {
 
         void signatureBlock(Wording wording, ContractData data) throws IOException {
             // The block stays together on one page.
-            ensureRoom(10 * TEXT_SIZE * LINE_SPACING);
+            pages.ensureRoom(10 * TEXT_SIZE * LINE_SPACING);
             space(10);
             paragraph("Lima, " + data.date().format(wording.dateFormat), fonts.regular, TEXT_SIZE);
             space(30);
@@ -278,50 +263,19 @@ public final class ContractDocument {
         }
 
         void space(float points) throws IOException {
-            if (y - points < MARGIN) {
-                newPage();
-            } else {
-                y -= points;
-            }
+            pages.space(points);
         }
 
         private void line(String text, PDFont font, float fontSize, float x) throws IOException {
             float height = fontSize * LINE_SPACING;
-            ensureRoom(height);
-            show(text, font, fontSize, x, y - fontSize);
-            y -= height;
-        }
-
-        private void show(String text, PDFont font, float fontSize, float x, float baseline) throws IOException {
-            stream.beginText();
-            stream.setFont(font, fontSize);
-            stream.newLineAtOffset(x, baseline);
-            stream.showText(text);
-            stream.endText();
-        }
-
-        private void ensureRoom(float height) throws IOException {
-            if (y - height < MARGIN) {
-                newPage();
-            }
-        }
-
-        private void newPage() throws IOException {
-            if (document.getNumberOfPages() >= MAX_PAGES) {
-                throw new IllegalStateException("the contract would take more than " + MAX_PAGES + " pages");
-            }
-            if (stream != null) {
-                stream.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            stream = new PDPageContentStream(document, page);
-            y = PDRectangle.A4.getHeight() - MARGIN;
+            pages.ensureRoom(height);
+            pages.show(text, font, fontSize, x, pages.top() - fontSize);
+            pages.down(height);
         }
 
         @Override
         public void close() throws IOException {
-            stream.close();
+            pages.close();
         }
     }
 

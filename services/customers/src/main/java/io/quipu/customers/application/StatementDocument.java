@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
@@ -28,6 +25,9 @@ final class StatementDocument {
     private static final float TITLE_SIZE = 14;
     private static final float TEXT_SIZE = 8.5f;
     private static final float ROW_HEIGHT = 13;
+    private static final float FOOTER_SIZE = 7.5f;
+    /** A statement holds at most {@link AccountStatements#MAX_STATEMENT_LINES} movements, 57 to a full page. */
+    private static final int MAX_PAGES = AccountStatements.MAX_STATEMENT_LINES / 50 + 2;
     private static final float[] COLUMNS = {0, 92, 300, 400};
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
             .withZone(StatementPeriod.BANK_ZONE);
@@ -72,17 +72,8 @@ final class StatementDocument {
                         sign + line.amount().toDecimalString(), line.postedBalanceAfter().toDecimalString()}, regular);
             }
             pages.close();
-            int total = document.getNumberOfPages();
-            for (int index = 0; index < total; index++) {
-                try (PDPageContentStream stream = new PDPageContentStream(document, document.getPage(index),
-                        PDPageContentStream.AppendMode.APPEND, true)) {
-                    stream.beginText();
-                    stream.setFont(regular, 7.5f);
-                    stream.newLineAtOffset(MARGIN, MARGIN / 2);
-                    stream.showText("Quipu - " + (english ? "page " : "pagina ") + (index + 1) + " / " + total);
-                    stream.endText();
-                }
-            }
+            PdfPages.footers(document, regular, FOOTER_SIZE, MARGIN,
+                    (page, count) -> "Quipu - " + (english ? "page " : "pagina ") + page + " / " + count);
             document.getDocumentInformation().setTitle(english ? "Account statement" : "Estado de cuenta");
             document.getDocumentInformation().setAuthor("Quipu");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -94,30 +85,21 @@ final class StatementDocument {
         }
     }
 
-    /** Writes from the top of a page down, opening the next page when one is full. */
+    /** Statement rows on pages: a row that does not fit opens the next page. */
     private static final class Pages implements AutoCloseable {
 
-        private final PDDocument document;
-        private PDPageContentStream stream;
-        private float y;
+        private final PdfPages pages;
 
         Pages(PDDocument document) throws IOException {
-            this.document = document;
-            newPage();
+            this.pages = new PdfPages(document, MARGIN, MAX_PAGES);
         }
 
         void text(String text, PDFont font, float size, float x) throws IOException {
-            stream.beginText();
-            stream.setFont(font, size);
-            stream.newLineAtOffset(MARGIN + x, y);
-            stream.showText(ContractDocument.printable(text, font));
-            stream.endText();
+            pages.show(ContractDocument.printable(text, font), font, size, MARGIN + x, pages.top());
         }
 
         void row(String[] cells, PDFont font) throws IOException {
-            if (y < MARGIN + ROW_HEIGHT) {
-                newPage();
-            }
+            pages.ensureRoom(ROW_HEIGHT);
             for (int column = 0; column < cells.length; column++) {
                 text(cells[column], font, TEXT_SIZE, COLUMNS[column]);
             }
@@ -125,22 +107,12 @@ final class StatementDocument {
         }
 
         void advance(float height) {
-            y -= height;
-        }
-
-        private void newPage() throws IOException {
-            if (stream != null) {
-                stream.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            stream = new PDPageContentStream(document, page);
-            y = PDRectangle.A4.getHeight() - MARGIN;
+            pages.down(height);
         }
 
         @Override
         public void close() throws IOException {
-            stream.close();
+            pages.close();
         }
     }
 }
