@@ -51,9 +51,11 @@ public class LedgerConfiguration {
     TransferEventPublisher transferEventPublisher(DataSource dataSource, PlatformTransactionManager transactionManager,
                                                   KafkaTemplate<?, ?> kafkaTemplate, CloudEventCodec codec,
                                                   TransferWriter writer,
-                                                  @Value("${quipu.events.outbox.send-timeout}") Duration sendTimeout) {
+                                                  @Value("${quipu.events.outbox.send-timeout}") Duration sendTimeout,
+                                                  @Value("${quipu.ledger.events.gather-delay}") Duration gatherDelay) {
         TransferEventPublisher publisher = new TransferEventPublisher(JdbcClient.create(dataSource),
-                new TransactionTemplate(transactionManager), (KafkaOperations<String, byte[]>) kafkaTemplate, codec, sendTimeout);
+                new TransactionTemplate(transactionManager), (KafkaOperations<String, byte[]>) kafkaTemplate, codec, sendTimeout,
+                gatherDelay);
         writer.onCommit(publisher::wakeUp);
         return publisher;
     }

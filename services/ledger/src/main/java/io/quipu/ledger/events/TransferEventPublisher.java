@@ -36,21 +36,20 @@ public class TransferEventPublisher extends PublishingLoop {
     private static final long PUBLISHER_LOCK_ID = 0x6c6564676572L;
     private static final int BATCH_SIZE = 2000;
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
-    /**
-     * Under a stream of single transfers each commit holds a few; publishing each commit's at once cost a database
-     * transaction (with its WAL flush) and a Kafka request per partition every few milliseconds. Waiting this long
-     * after a partial batch sends them together (docs/performance.md).
-     */
-    private static final Duration GATHER_DELAY = Duration.ofMillis(20);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final KafkaOperations<String, byte[]> kafka;
     private final CloudEventCodec codec;
 
+    /**
+     * @param gatherDelay how long to let events gather after a partial batch. Under a stream of single transfers each
+     *                    commit holds a few; publishing each commit's at once cost a database transaction (with its
+     *                    WAL flush) and a Kafka request per partition every few milliseconds (docs/performance.md).
+     */
     public TransferEventPublisher(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, byte[]> kafka,
-                                  CloudEventCodec codec, Duration sendTimeout) {
-        super("ledger-event-publisher", BATCH_SIZE, IDLE_POLL, sendTimeout, GATHER_DELAY);
+                                  CloudEventCodec codec, Duration sendTimeout, Duration gatherDelay) {
+        super("ledger-event-publisher", BATCH_SIZE, IDLE_POLL, sendTimeout, gatherDelay);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;

@@ -1,5 +1,7 @@
 package io.quipu.ledger.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,9 +36,11 @@ public class LedgerStore {
             credit_available_after""";
 
     private final JdbcClient jdbc;
+    private final JdbcOperations operations;
 
-    public LedgerStore(JdbcClient jdbc) {
+    public LedgerStore(JdbcClient jdbc, JdbcOperations operations) {
         this.jdbc = jdbc;
+        this.operations = operations;
     }
 
     // ---- accounts
@@ -157,40 +162,77 @@ public class LedgerStore {
 
     // ---- batches (called inside the writer's transaction)
 
-    /** Locks the ledger clock: every batch, on every instance, takes it first, so batches commit one after another. */
-    public long lockClock() {
-        return jdbc.sql("select last_timestamp from ledger_clock for update").query(Long.class).single();
+    /**
+     * Everything a batch may touch, read in one round trip to PostgreSQL (pgjdbc sends the four statements with one
+     * sync; they run in this order): the ledger clock, locked — every batch on every instance takes it first, so
+     * batches commit one after another and timestamps follow commit order; the transfers with these ids; the accounts
+     * with these ids and those of these pending transfers (a post or void names only the pending transfer), locked in
+     * id order after the clock, so no two batches can deadlock; the statuses of these pending transfers.
+     */
+    private static final String READ_BATCH = """
+            select last_timestamp from ledger_clock for update;
+            select %s from transfers where id = any(?::uuid[]);
+            select %s from accounts
+             where id = any(array_cat(?::uuid[], array(select debit_account_id from transfers where id = any(?::uuid[])
+                                                    union all
+                                                    select credit_account_id from transfers where id = any(?::uuid[]))))
+             order by id for update;
+            select id, status from pending_transfers where id = any(?::uuid[])""".formatted(TRANSFER_COLUMNS, ACCOUNT_COLUMNS);
+
+    public record BatchReads(long lastTimestamp, Map<UUID, Transfer> transfers, Map<UUID, Account> accounts,
+                             Map<UUID, PendingStatus> pendingStatuses) {
     }
 
-    public void advanceClock(long lastTimestamp) {
-        jdbc.sql("update ledger_clock set last_timestamp = :last").param("last", lastTimestamp).update();
+    /** @param transferIds the ids to look up: the batch's own (to find repeats) and the pending ones it posts or voids */
+    public BatchReads lockAndRead(Collection<UUID> transferIds, Collection<UUID> accountIds, Collection<UUID> pendingIds) {
+        UUID[] pendings = pendingIds.toArray(UUID[]::new);
+        return operations.execute((Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(READ_BATCH)) {
+                statement.setObject(1, transferIds.toArray(UUID[]::new));
+                statement.setObject(2, accountIds.toArray(UUID[]::new));
+                statement.setObject(3, pendings);
+                statement.setObject(4, pendings);
+                statement.setObject(5, pendings);
+                statement.execute();
+                long lastTimestamp;
+                try (ResultSet row = statement.getResultSet()) {
+                    if (!row.next()) {
+                        throw new IllegalStateException("the ledger clock row is missing");
+                    }
+                    lastTimestamp = row.getLong(1);
+                }
+                Map<UUID, Transfer> transfers = new HashMap<>();
+                nextResult(statement);
+                try (ResultSet rows = statement.getResultSet()) {
+                    for (int number = 0; rows.next(); number++) {
+                        Transfer transfer = transfer(rows, number);
+                        transfers.put(transfer.id(), transfer);
+                    }
+                }
+                Map<UUID, Account> accounts = new HashMap<>();
+                nextResult(statement);
+                try (ResultSet rows = statement.getResultSet()) {
+                    for (int number = 0; rows.next(); number++) {
+                        AccountRecord record = accountRecord(rows, number);
+                        accounts.put(record.id(), record.account());
+                    }
+                }
+                Map<UUID, PendingStatus> statuses = new HashMap<>();
+                nextResult(statement);
+                try (ResultSet rows = statement.getResultSet()) {
+                    while (rows.next()) {
+                        statuses.put(rows.getObject(1, UUID.class), PendingStatus.valueOf(rows.getString(2)));
+                    }
+                }
+                return new BatchReads(lastTimestamp, transfers, accounts, statuses);
+            }
+        });
     }
 
-    /** Locks the batch's accounts in id order (after the clock): no two batches can deadlock. */
-    public Map<UUID, Account> lockAccounts(Collection<UUID> ids) {
-        Map<UUID, Account> accounts = new HashMap<>();
-        if (ids.isEmpty()) {
-            return accounts;
+    private static void nextResult(PreparedStatement statement) throws SQLException {
+        if (!statement.getMoreResults()) {
+            throw new IllegalStateException("the batch read returned fewer result sets than statements");
         }
-        jdbc.sql("select " + ACCOUNT_COLUMNS + " from accounts where id = any(:ids) order by id for update")
-                .param("ids", ids.toArray(UUID[]::new))
-                .query(LedgerStore::accountRecord)
-                .list()
-                .forEach(record -> accounts.put(record.id(), record.account()));
-        return accounts;
-    }
-
-    public Map<UUID, Transfer> findTransfers(Collection<UUID> ids) {
-        Map<UUID, Transfer> transfers = new HashMap<>();
-        if (ids.isEmpty()) {
-            return transfers;
-        }
-        jdbc.sql("select " + TRANSFER_COLUMNS + " from transfers where id = any(:ids)")
-                .param("ids", ids.toArray(UUID[]::new))
-                .query(LedgerStore::transfer)
-                .list()
-                .forEach(transfer -> transfers.put(transfer.id(), transfer));
-        return transfers;
     }
 
     public Optional<Transfer> findTransfer(UUID id) {
@@ -198,24 +240,65 @@ public class LedgerStore {
                 .query(LedgerStore::transfer).optional();
     }
 
-    public Map<UUID, PendingStatus> pendingStatuses(Collection<UUID> ids) {
-        Map<UUID, PendingStatus> statuses = new HashMap<>();
-        if (ids.isEmpty()) {
-            return statuses;
+    private static final String INSERT_TRANSFERS = """
+            insert into transfers (id, debit_account_id, credit_account_id, amount, currency, code, flags,
+                pending_id, timeout_seconds, metadata, timestamp, debit_posted_after, debit_available_after,
+                credit_posted_after, credit_available_after)
+            select id, debit, credit, amount, currency, code, flags, pending, timeout, metadata::json,
+                   ts, debit_posted, debit_available, credit_posted, credit_available
+            from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::smallint[], ?::uuid[],
+                        ?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+                 as batch(id, debit, credit, amount, currency, code, flags, pending, timeout, metadata, ts,
+                          debit_posted, debit_available, credit_posted, credit_available)""";
+    private static final String UPDATE_BALANCES = """
+            update accounts set debits_pending = batch.debits_pending, debits_posted = batch.debits_posted,
+                                credits_pending = batch.credits_pending, credits_posted = batch.credits_posted
+            from unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+                 as batch(id, debits_pending, debits_posted, credits_pending, credits_posted)
+            where accounts.id = batch.id""";
+    /** New holds are inserted, resolved ones updated. */
+    private static final String UPSERT_PENDING_STATUSES = """
+            insert into pending_transfers (id, status, expires_at)
+            select id, status, expires_at from unnest(?::uuid[], ?::text[], ?::bigint[]) as batch(id, status, expires_at)
+            on conflict (id) do update set status = excluded.status""";
+    private static final String ADVANCE_CLOCK = "update ledger_clock set last_timestamp = ?";
+
+    /**
+     * Everything a batch writes, in one round trip (statements with nothing to write are left out): its transfers
+     * appended with one INSERT … SELECT FROM unnest(arrays), the final balances with one UPDATE … FROM unnest(arrays),
+     * the holds' statuses, and the ledger clock.
+     */
+    public void writeBatch(List<Transfer> transfers, Collection<Account> balances, Map<UUID, PendingStatus> pendingStatuses,
+                           Map<UUID, Long> expiresAt, long lastTimestamp) {
+        List<String> sql = new ArrayList<>(4);
+        List<Object> parameters = new ArrayList<>(24);
+        if (!transfers.isEmpty()) {
+            sql.add(INSERT_TRANSFERS);
+            parameters.addAll(transferColumns(transfers));
         }
-        jdbc.sql("select id, status from pending_transfers where id = any(:ids)")
-                .param("ids", ids.toArray(UUID[]::new))
-                .query((row, number) -> Map.entry(row.getObject(1, UUID.class), PendingStatus.valueOf(row.getString(2))))
-                .list()
-                .forEach(entry -> statuses.put(entry.getKey(), entry.getValue()));
-        return statuses;
+        if (!balances.isEmpty()) {
+            sql.add(UPDATE_BALANCES);
+            parameters.addAll(balanceColumns(balances));
+        }
+        if (!pendingStatuses.isEmpty()) {
+            sql.add(UPSERT_PENDING_STATUSES);
+            parameters.addAll(pendingStatusColumns(pendingStatuses, expiresAt));
+        }
+        sql.add(ADVANCE_CLOCK);
+        parameters.add(lastTimestamp);
+        operations.execute((Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(String.join(";\n", sql))) {
+                for (int index = 0; index < parameters.size(); index++) {
+                    statement.setObject(index + 1, parameters.get(index));
+                }
+                statement.execute();
+                return null;
+            }
+        });
     }
 
-    /** Appends the batch's transfers with one INSERT … SELECT FROM unnest(arrays). */
-    public void insertTransfers(List<Transfer> transfers) {
-        if (transfers.isEmpty()) {
-            return;
-        }
+    /** The transfers as one array per column, in {@link #INSERT_TRANSFERS}'s order. */
+    private static List<Object> transferColumns(List<Transfer> transfers) {
         int size = transfers.size();
         UUID[] ids = new UUID[size];
         UUID[] debits = new UUID[size];
@@ -250,63 +333,32 @@ public class LedgerStore {
             creditPosted[index] = transfer.creditPostedAfter();
             creditAvailable[index] = transfer.creditAvailableAfter();
         }
-        jdbc.sql("""
-                        insert into transfers (id, debit_account_id, credit_account_id, amount, currency, code, flags,
-                            pending_id, timeout_seconds, metadata, timestamp, debit_posted_after, debit_available_after,
-                            credit_posted_after, credit_available_after)
-                        select id, debit, credit, amount, currency, code, flags, pending, timeout, metadata::json,
-                               ts, debit_posted, debit_available, credit_posted, credit_available
-                        from unnest(:ids::uuid[], :debits::uuid[], :credits::uuid[], :amounts::bigint[], :currencies::text[],
-                                    :codes::text[], :flags::smallint[], :pendings::uuid[], :timeouts::bigint[], :metadata::text[],
-                                    :timestamps::bigint[], :debitPosted::bigint[], :debitAvailable::bigint[],
-                                    :creditPosted::bigint[], :creditAvailable::bigint[])
-                             as batch(id, debit, credit, amount, currency, code, flags, pending, timeout, metadata, ts,
-                                      debit_posted, debit_available, credit_posted, credit_available)""")
-                .param("ids", ids).param("debits", debits).param("credits", credits).param("amounts", amounts)
-                .param("currencies", currencies).param("codes", codes).param("flags", flags).param("pendings", pendingIds)
-                .param("timeouts", timeouts).param("metadata", metadata).param("timestamps", timestamps)
-                .param("debitPosted", debitPosted).param("debitAvailable", debitAvailable)
-                .param("creditPosted", creditPosted).param("creditAvailable", creditAvailable)
-                .update();
+        return List.of(ids, debits, credits, amounts, currencies, codes, flags, pendingIds, timeouts, metadata, timestamps,
+                debitPosted, debitAvailable, creditPosted, creditAvailable);
     }
 
-    /** Writes the batch's final balances with one UPDATE … FROM unnest(arrays). */
-    public void updateBalances(Collection<Account> accounts) {
-        if (accounts.isEmpty()) {
-            return;
-        }
-        List<Account> list = new ArrayList<>(accounts);
-        int size = list.size();
+    /** The accounts' balances as one array per column, in {@link #UPDATE_BALANCES}'s order. */
+    private static List<Object> balanceColumns(Collection<Account> accounts) {
+        int size = accounts.size();
         UUID[] ids = new UUID[size];
         Long[] debitsPending = new Long[size];
         Long[] debitsPosted = new Long[size];
         Long[] creditsPending = new Long[size];
         Long[] creditsPosted = new Long[size];
-        for (int index = 0; index < size; index++) {
-            Account account = list.get(index);
+        int index = 0;
+        for (Account account : accounts) {
             ids[index] = account.id();
             debitsPending[index] = account.debitsPending();
             debitsPosted[index] = account.debitsPosted();
             creditsPending[index] = account.creditsPending();
             creditsPosted[index] = account.creditsPosted();
+            index++;
         }
-        jdbc.sql("""
-                        update accounts set debits_pending = batch.debits_pending, debits_posted = batch.debits_posted,
-                                            credits_pending = batch.credits_pending, credits_posted = batch.credits_posted
-                        from unnest(:ids::uuid[], :debitsPending::bigint[], :debitsPosted::bigint[],
-                                    :creditsPending::bigint[], :creditsPosted::bigint[])
-                             as batch(id, debits_pending, debits_posted, credits_pending, credits_posted)
-                        where accounts.id = batch.id""")
-                .param("ids", ids).param("debitsPending", debitsPending).param("debitsPosted", debitsPosted)
-                .param("creditsPending", creditsPending).param("creditsPosted", creditsPosted)
-                .update();
+        return List.of(ids, debitsPending, debitsPosted, creditsPending, creditsPosted);
     }
 
-    /** New holds are inserted, resolved ones updated: one statement. */
-    public void upsertPendingStatuses(Map<UUID, PendingStatus> statuses, Map<UUID, Long> expiresAt) {
-        if (statuses.isEmpty()) {
-            return;
-        }
+    /** The holds' statuses as one array per column, in {@link #UPSERT_PENDING_STATUSES}'s order. */
+    private static List<Object> pendingStatusColumns(Map<UUID, PendingStatus> statuses, Map<UUID, Long> expiresAt) {
         int size = statuses.size();
         UUID[] ids = new UUID[size];
         String[] values = new String[size];
@@ -318,13 +370,7 @@ public class LedgerStore {
             expiries[index] = expiresAt.get(entry.getKey());
             index++;
         }
-        jdbc.sql("""
-                        insert into pending_transfers (id, status, expires_at)
-                        select id, status, expires_at from unnest(:ids::uuid[], :statuses::text[], :expiries::bigint[])
-                             as batch(id, status, expires_at)
-                        on conflict (id) do update set status = excluded.status""")
-                .param("ids", ids).param("statuses", values).param("expiries", expiries)
-                .update();
+        return List.of(ids, values, expiries);
     }
 
     public List<UUID> expiredPendingIds(long nowMicros, int limit) {

@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.quipu.ledger.domain.Account;
 import io.quipu.ledger.domain.LedgerSnapshot;
 import io.quipu.ledger.domain.PendingStatus;
 import io.quipu.ledger.domain.Transfer;
@@ -197,24 +196,21 @@ public class TransferWriter implements SmartLifecycle {
         try {
             transactions.executeWithoutResult(status -> {
                 results.clear();
-                long lastTimestamp = store.lockClock();
-                LedgerSnapshot state = load(batch);
+                LedgerStore.BatchReads reads = read(batch);
+                LedgerSnapshot state = new LedgerSnapshot(reads.accounts(), reads.transfers(), reads.pendingStatuses());
                 long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
-                TransferEngine engine = new TransferEngine(state, lastTimestamp, nowMicros);
+                TransferEngine engine = new TransferEngine(state, reads.lastTimestamp(), nowMicros);
                 for (Request request : batch) {
                     results.add(request.commands() != null ? engine.apply(request.commands()) : engine.expire(request.expiries()));
                 }
                 List<Transfer> created = engine.createdTransfers();
-                store.insertTransfers(created);
-                store.updateBalances(engine.touchedAccounts());
                 Map<UUID, Long> expiries = new HashMap<>();
                 for (Transfer transfer : created) {
                     if (engine.pendingChanges().get(transfer.id()) == PendingStatus.PENDING) {
                         expiries.put(transfer.id(), transfer.expiresAtMicros());
                     }
                 }
-                store.upsertPendingStatuses(engine.pendingChanges(), expiries);
-                store.advanceClock(engine.lastTimestamp());
+                store.writeBatch(created, engine.touchedAccounts(), engine.pendingChanges(), expiries, engine.lastTimestamp());
             });
         } catch (RuntimeException e) {
             log.error("ledger batch of {} transfers failed and was rolled back", transfers, e);
@@ -231,8 +227,8 @@ public class TransferWriter implements SmartLifecycle {
         afterCommit.forEach(Runnable::run);
     }
 
-    /** Reads, in one statement per table, everything the batch can touch. */
-    private LedgerSnapshot load(List<Request> batch) {
+    /** Everything the batch can touch, in one round trip, its locks taken in a fixed order (see the store). */
+    private LedgerStore.BatchReads read(List<Request> batch) {
         Set<UUID> transferIds = new HashSet<>();
         Set<UUID> pendingIds = new HashSet<>();
         Set<UUID> accountIds = new HashSet<>();
@@ -257,17 +253,6 @@ public class TransferWriter implements SmartLifecycle {
         }
         Set<UUID> lookups = new HashSet<>(transferIds);
         lookups.addAll(pendingIds);
-        Map<UUID, Transfer> transfers = store.findTransfers(lookups);
-        // A post or void names only the pending transfer: its accounts come from there.
-        for (UUID pendingId : pendingIds) {
-            Transfer pending = transfers.get(pendingId);
-            if (pending != null) {
-                accountIds.add(pending.debitAccountId());
-                accountIds.add(pending.creditAccountId());
-            }
-        }
-        Map<UUID, Account> accounts = store.lockAccounts(accountIds);
-        Map<UUID, PendingStatus> statuses = store.pendingStatuses(pendingIds);
-        return new LedgerSnapshot(accounts, transfers, statuses);
+        return store.lockAndRead(lookups, accountIds, pendingIds);
     }
 }
