@@ -114,6 +114,14 @@ public final class FieldCipher {
         return activeKeyId;
     }
 
+    /**
+     * What every value encrypted with the active key starts with, so a query can find the values to re-encrypt
+     * ({@code not like prefix || '%'}) without decrypting anything. Key ids hold no SQL wildcard characters.
+     */
+    public String activeKeyPrefix() {
+        return VERSION + ":" + activeKeyId + ":";
+    }
+
     /** {@code plaintext} encrypted with the active key, bound to {@code associatedData}. */
     public String encrypt(String plaintext, String associatedData) {
         Objects.requireNonNull(plaintext, "plaintext");
@@ -128,7 +136,7 @@ public final class FieldCipher {
             byte[] payload = new byte[IV_BYTES + sealed.length];
             System.arraycopy(iv, 0, payload, 0, IV_BYTES);
             System.arraycopy(sealed, 0, payload, IV_BYTES, sealed.length);
-            return VERSION + ":" + activeKeyId + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
+            return activeKeyPrefix() + Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
         } catch (GeneralSecurityException e) {
             throw new FieldCipherException("cannot encrypt with key " + activeKeyId, e);
         }

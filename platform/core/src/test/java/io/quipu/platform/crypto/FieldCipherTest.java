@@ -87,6 +87,8 @@ class FieldCipherTest {
         assertThat(rotated.needsReencryption(oldValue)).isTrue();
         String newValue = rotated.encrypt("12345678", ROW);
         assertThat(newValue).startsWith("v1:k2:");
+        assertThat(rotated.activeKeyPrefix()).isEqualTo("v1:k2:");
+        assertThat(oldValue).doesNotStartWith(rotated.activeKeyPrefix());
         assertThat(rotated.needsReencryption(newValue)).isFalse();
         assertThat(cipher.needsReencryption(oldValue)).isFalse();
         // The blind index does not depend on the encryption keys: lookups survive rotation.

@@ -274,7 +274,7 @@ public class CustomerStore {
                         where phone_encrypted not like :prefix or document_number_encrypted not like :prefix
                            or birth_date_encrypted not like :prefix
                         limit :limit""")
-                .param("prefix", FieldCipher.VERSION + ":" + cipher.activeKeyId() + ":%").param("limit", limit)
+                .param("prefix", cipher.activeKeyPrefix() + "%").param("limit", limit)
                 .query(UUID.class).list();
     }
 

@@ -74,7 +74,7 @@ public class SigningKeyStore {
         List<Stored> due = jdbc.sql("""
                         select key_id, private_key, private_key_sealed from signing_keys
                         where private_key is not null or private_key_sealed not like :prefix for update""")
-                .param("prefix", FieldCipher.VERSION + ":" + cipher.activeKeyId() + ":%")
+                .param("prefix", cipher.activeKeyPrefix() + "%")
                 .query((row, index) -> new Stored(row.getString("key_id"), row.getBytes("private_key"), row.getString("private_key_sealed")))
                 .list();
         for (Stored key : due) {
