@@ -259,7 +259,7 @@ public class PasskeyService {
             boolean exhausted = check == LoginTransaction.Check.WRONG_AND_EXHAUSTED;
             logins.update(loginId, login.otpAttempts() + 1,
                     exhausted ? LoginTransaction.Status.FAILED : LoginTransaction.Status.PENDING);
-            LockoutPolicy.State after = failures.record(user, AuthEventPublisher.PASSKEY_FAILED,
+            LockoutPolicy.State after = failures.record(user, IdentityContracts.PASSKEY_FAILED,
                     exhausted ? "passkey_attempts_exhausted" : "wrong_passkey", loginId, sourceAddress, now);
             return new Verification(exhausted ? Outcome.UNUSABLE : Outcome.WRONG, user, null, after,
                     login.attemptsLeftAfterWrongCode());

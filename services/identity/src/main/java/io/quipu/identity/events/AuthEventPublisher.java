@@ -20,8 +20,6 @@ public class AuthEventPublisher {
 
     /** A user registered a passkey. Not in the contracts' constants yet (see docs/identity.md). */
     public static final String PASSKEY_REGISTERED = "io.quipu.identity.passkey.registered";
-    /** A passkey assertion of a login was refused (the contracts' constant, kept here beside the others). */
-    public static final String PASSKEY_FAILED = IdentityContracts.PASSKEY_FAILED;
     /** The {@code reason} of {@code login.succeeded} when the second factor was a passkey (a code leaves it empty). */
     public static final String FACTOR_PASSKEY = "passkey";
 
