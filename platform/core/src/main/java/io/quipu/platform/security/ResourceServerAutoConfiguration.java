@@ -59,8 +59,8 @@ public class ResourceServerAutoConfiguration {
     JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
                           @Value("${quipu.security.issuer}") String issuer,
                           @Value("${quipu.security.audience:${spring.application.name}}") String audience,
-                          @Value("${quipu.security.verified-token-cache.max-entries:10000}") int cacheMaxEntries,
-                          @Value("${quipu.security.verified-token-cache.time-to-live:60s}") Duration cacheTimeToLive) {
+                          @Value("${quipu.security.verified-token-cache.max-entries}") int cacheMaxEntries,
+                          @Value("${quipu.security.verified-token-cache.time-to-live}") Duration cacheTimeToLive) {
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(List.of(
                 new JwtTimestampValidator(),
                 new JwtIssuerValidator(issuer),
