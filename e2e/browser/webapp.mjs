@@ -81,6 +81,21 @@ async function logIn(page, user, name, landing = 'account-card') {
   await page.getByTestId(landing).first().waitFor({ timeout: WAIT_MS });
 }
 
+/**
+ * Fills the international transfer form (the same payee abroad each time, paid in US dollars) and asks for a quote;
+ * the caller confirms it.
+ */
+async function quoteInternationalTransfer(page, amount) {
+  await page.getByTestId('nav-transfer').click();
+  await page.getByTestId('transfer-type').selectOption('international');
+  await page.getByTestId('transfer-iban').fill('DE89370400440532013000');
+  await page.getByTestId('transfer-bic').fill('COBADEFFXXX');
+  await page.getByTestId('transfer-beneficiary').fill('Hans Müller');
+  await page.getByTestId('transfer-target-currency').selectOption('USD');
+  await page.getByTestId('transfer-amount').fill(amount);
+  await page.getByTestId('transfer-submit').click();
+}
+
 /** The first account's available balance as a decimal string, such as "5000.00" (the element's data-amount). */
 async function available(page) {
   return await page.getByTestId('account-available').first().getAttribute('data-amount');
@@ -186,14 +201,7 @@ try {
   });
 
   await check('an international transfer is ordered at a live FX quote and goes to the SWIFT network or to fraud review', async () => {
-    await ana.getByTestId('nav-transfer').click();
-    await ana.getByTestId('transfer-type').selectOption('international');
-    await ana.getByTestId('transfer-iban').fill('DE89370400440532013000');
-    await ana.getByTestId('transfer-bic').fill('COBADEFFXXX');
-    await ana.getByTestId('transfer-beneficiary').fill('Hans Müller');
-    await ana.getByTestId('transfer-target-currency').selectOption('USD');
-    await ana.getByTestId('transfer-amount').fill('50.00');
-    await ana.getByTestId('transfer-submit').click();
+    await quoteInternationalTransfer(ana, '50.00');
     await ana.getByTestId('transfer-confirm').waitFor({ timeout: WAIT_MS });
     await ana.screenshot({ path: join(screenshots, 'international-quote.png'), fullPage: true });
     await ana.getByTestId('transfer-confirm').click();
@@ -226,14 +234,7 @@ try {
   await check('a payment held by fraud review is approved by an analyst, then authorized with the SMS code, and goes to the SWIFT network', async () => {
     // Luis's first payment, about S/ 2,250 to a payee abroad he never paid: fraud's new-payee rule holds it for an
     // analyst (score 30, or 45 in Lima's small hours; only 70 denies).
-    await luis.getByTestId('nav-transfer').click();
-    await luis.getByTestId('transfer-type').selectOption('international');
-    await luis.getByTestId('transfer-iban').fill('DE89370400440532013000');
-    await luis.getByTestId('transfer-bic').fill('COBADEFFXXX');
-    await luis.getByTestId('transfer-beneficiary').fill('Hans Müller');
-    await luis.getByTestId('transfer-target-currency').selectOption('USD');
-    await luis.getByTestId('transfer-amount').fill('600.00');
-    await luis.getByTestId('transfer-submit').click();
+    await quoteInternationalTransfer(luis, '600.00');
     await luis.getByTestId('transfer-confirm').click();
     await luis.locator('[data-testid="transfer-result-state"][data-state="under_review"]').waitFor({ timeout: 60_000 });
     const paymentId = (await luis.getByTestId('transfer-result-id').innerText()).trim();
