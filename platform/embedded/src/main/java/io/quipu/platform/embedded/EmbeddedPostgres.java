@@ -11,6 +11,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -30,20 +32,30 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final int UNPRIVILEGED_UID = 65534;
     private static final long START_TIMEOUT_SECONDS = 120;
+    /** Server settings a caller may add: a name and a plain value, nothing the pg_ctl command line could misread. */
+    private static final Pattern SETTING_NAME = Pattern.compile("[a-z_][a-z0-9_.]{0,62}");
+    private static final Pattern SETTING_VALUE = Pattern.compile("[A-Za-z0-9_.]{1,32}");
 
     private final Path binaries;
     private final Path homeDirectory;
     private final Path dataDirectory;
     private final int port;
     private final boolean durable;
+    private final Map<String, String> settings;
     private volatile boolean running;
 
-    private EmbeddedPostgres(Path homeDirectory, int port, boolean durable) {
+    private EmbeddedPostgres(Path homeDirectory, int port, boolean durable, Map<String, String> settings) {
+        settings.forEach((name, value) -> {
+            if (!SETTING_NAME.matcher(name).matches() || !SETTING_VALUE.matcher(value).matches()) {
+                throw new IllegalArgumentException("not a plain PostgreSQL setting: " + name + "=" + value);
+            }
+        });
         this.binaries = PostgresBinaries.extracted();
         this.homeDirectory = homeDirectory.toAbsolutePath();
         this.dataDirectory = this.homeDirectory.resolve("pgdata");
         this.port = port;
         this.durable = durable;
+        this.settings = Map.copyOf(settings);
     }
 
     /**
@@ -62,8 +74,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
      *                   (a JVM runs its shutdown hooks in no particular order)
      */
     public static EmbeddedPostgres start(Path homeDirectory, int port, boolean durable, boolean stopOnExit) {
+        return start(homeDirectory, port, durable, stopOnExit, Map.of());
+    }
+
+    /**
+     * @param settings server settings (e.g. {@code shared_buffers}) over this class's defaults, for a caller that
+     *                 sizes the server for its load, such as the benchmark
+     */
+    public static EmbeddedPostgres start(Path homeDirectory, int port, boolean durable, boolean stopOnExit,
+                                         Map<String, String> settings) {
         int chosenPort = port == 0 ? FreePorts.find() : port;
-        EmbeddedPostgres postgres = new EmbeddedPostgres(homeDirectory, chosenPort, durable);
+        EmbeddedPostgres postgres = new EmbeddedPostgres(homeDirectory, chosenPort, durable, settings);
         postgres.startServer(stopOnExit);
         return postgres;
     }
@@ -113,15 +134,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
                         "-E", "UTF-8", "--locale=C", "--no-instructions"), 120);
             }
             stopLeftOverServer();
-            String options = "-p " + port
+            StringBuilder options = new StringBuilder("-p " + port
                     + " -c listen_addresses=127.0.0.1"
                     + " -c unix_socket_directories=''"
                     + " -c max_connections=400"
                     + " -c shared_buffers=128MB"
-                    + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+                    + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"));
+            // A setting given twice on the command line takes its last value.
+            new TreeMap<>(settings).forEach((name, value) -> options.append(" -c ").append(name).append('=').append(value));
             Path logFile = homeDirectory.resolve("postgres.log");
             run(List.of(binary("pg_ctl"), "-D", dataDirectory.toString(), "-l", logFile.toString(), "-w",
-                    "-t", String.valueOf(START_TIMEOUT_SECONDS), "-o", options, "start"), START_TIMEOUT_SECONDS + 10);
+                    "-t", String.valueOf(START_TIMEOUT_SECONDS), "-o", options.toString(), "start"), START_TIMEOUT_SECONDS + 10);
             running = true;
             if (stopOnExit) {
                 Runtime.getRuntime().addShutdownHook(new Thread(this::close, "embedded-postgres-stop"));

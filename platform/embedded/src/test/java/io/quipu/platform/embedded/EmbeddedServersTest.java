@@ -1,6 +1,7 @@
 package io.quipu.platform.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,6 +48,26 @@ class EmbeddedServersTest {
             version.next();
             assertThat(Integer.parseInt(version.getString(1))).isGreaterThanOrEqualTo(150000);
         }
+    }
+
+    @Test
+    void postgresTakesTheCallersSettingsOverItsDefaultsAndRefusesAnythingElse() throws Exception {
+        Path home = temporary.resolve("postgres-settings");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home, 0, false, true,
+                Map.of("shared_buffers", "64MB", "work_mem", "8MB"));
+             Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.username(), "")) {
+            assertThat(setting(connection, "shared_buffers")).isEqualTo("64MB");
+            assertThat(setting(connection, "work_mem")).isEqualTo("8MB");
+            assertThat(setting(connection, "max_connections")).isEqualTo("400");
+        }
+        assertThatThrownBy(() -> EmbeddedPostgres.start(home, 0, false, true, Map.of("work_mem", "8MB -c fsync=off")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("work_mem");
+    }
+
+    private static String setting(Connection connection, String name) throws Exception {
+        ResultSet result = connection.createStatement().executeQuery("show " + name);
+        result.next();
+        return result.getString(1);
     }
 
     @Test
