@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -74,7 +75,7 @@ public final class LedgerBenchmark {
     record Options(int seconds, int warmupSeconds, int accounts, int naiveAccounts, int naiveThreads, int httpClients,
                    int batchClients, Set<String> only, Path ledgerJar, List<String> ledgerJvmOptions, Path directory,
                    boolean keep, boolean durable, int settleSeconds, int ledgerWarmupSeconds, int ledgerWarmupMaxSeconds,
-                   Path ledgerSql) {
+                   Path ledgerSql, Map<String, String> postgresSettings) {
 
         static final String USAGE = """
                 usage: java -jar quipu-bench-exec.jar ledger [options]
@@ -91,6 +92,8 @@ public final class LedgerBenchmark {
                   --dir PATH             working directory (default: a new one under /tmp, deleted at the end)
                   --keep                 keep the working directory (PostgreSQL data, Kafka logs, ledger.log)
                   --no-fsync             PostgreSQL with fsync and synchronous_commit off (not durable; for comparison only)
+                  --pg NAME=VALUE        a PostgreSQL server setting (repeatable), e.g. --pg shared_buffers=2GB; the report
+                                         prints the server's settings
                   --settle N             between ledger scenarios, wait up to N s for the event publisher to catch up (default 30)
                   --ledger-warmup N      unmeasured load on the ledger before its scenarios, so that its JIT has compiled
                                          the hot paths (half batch, half single; default 60); then rounds of 20 s single
@@ -122,6 +125,7 @@ public final class LedgerBenchmark {
             int ledgerWarmup = 60;
             int ledgerWarmupMax = 300;
             Path ledgerSql = null;
+            Map<String, String> postgresSettings = new java.util.TreeMap<>();
             for (int index = 0; index < args.size(); index++) {
                 String option = args.get(index);
                 String value = index + 1 < args.size() ? args.get(index + 1) : null;
@@ -149,6 +153,13 @@ public final class LedgerBenchmark {
                     case "--ledger-warmup" -> ledgerWarmup = nonNegative(option, value);
                     case "--ledger-warmup-max" -> ledgerWarmupMax = nonNegative(option, value);
                     case "--ledger-sql" -> ledgerSql = Path.of(required(option, value));
+                    case "--pg" -> {
+                        String[] setting = required(option, value).split("=", 2);
+                        if (setting.length != 2) {
+                            throw new IllegalArgumentException("--pg takes NAME=VALUE, not " + value);
+                        }
+                        postgresSettings.put(setting[0], setting[1]);
+                    }
                     case "--keep" -> {
                         keep = true;
                         index--;
@@ -167,7 +178,7 @@ public final class LedgerBenchmark {
             }
             return new Options(seconds, warmup, accounts, naiveAccounts, naiveThreads, httpClients, batchClients, only,
                     jar == null ? defaultLedgerJar() : jar, jvm, directory, keep, durable, settle, ledgerWarmup,
-                    Math.max(ledgerWarmup, ledgerWarmupMax), ledgerSql);
+                    Math.max(ledgerWarmup, ledgerWarmupMax), ledgerSql, Map.copyOf(postgresSettings));
         }
 
         private static String required(String option, String value) {
@@ -278,7 +289,10 @@ public final class LedgerBenchmark {
         log("working directory " + directory + (options.keep() ? " (kept)" : " (deleted at the end)"));
         machineFacts();
         log("starting PostgreSQL (" + (options.durable() ? "fsync on" : "fsync OFF") + ") …");
-        postgres = EmbeddedPostgres.start(directory.resolve("postgres"), 0, options.durable());
+        postgres = EmbeddedPostgres.start(directory.resolve("postgres"), 0, options.durable(), true, options.postgresSettings());
+        if (!options.postgresSettings().isEmpty()) {
+            facts.add("PostgreSQL settings given on the command line (--pg): " + new java.util.TreeMap<>(options.postgresSettings()));
+        }
         postgres.createDatabaseIfMissing("ledger");
         postgres.createDatabaseIfMissing("naive_baseline");
         postgresFacts();
@@ -357,12 +371,12 @@ public final class LedgerBenchmark {
         LoadRun.Totals totals = new LoadRun.Totals();
         if (options.only().contains(NAIVE_SPREAD)) {
             measure(NAIVE_SPREAD, String.format(Locale.ROOT, "1 naive SQL, 1 transfer/commit, %d threads, spread over %,d accounts",
-                    options.naiveThreads(), options.naiveAccounts()), options.naiveThreads(),
-                    () -> naive.operation(false), totals, "naive_baseline", false);
+                    options.naiveThreads(), options.naiveAccounts()), threads(options.naiveThreads(), () -> naive.operation(false)),
+                    totals, "naive_baseline", false);
         }
         if (options.only().contains(NAIVE_HOT)) {
             measure(NAIVE_HOT, String.format(Locale.ROOT, "1 naive SQL, 1 transfer/commit, %d threads, one hot account",
-                    options.naiveThreads()), options.naiveThreads(), () -> naive.operation(true), totals, "naive_baseline", false);
+                    options.naiveThreads()), threads(options.naiveThreads(), () -> naive.operation(true)), totals, "naive_baseline", false);
         }
         long[] after = naive.totals();
         boolean same = after[0] == totals.okTransfers.sum() && after[1] == totals.okAmountMinor.sum()
@@ -383,25 +397,25 @@ public final class LedgerBenchmark {
         warmUpLedger();
         if (options.only().contains(BATCH_8190)) {
             ledgerRun(BATCH_8190, String.format(Locale.ROOT, "2 ledger batch API, 8,190/request, %d clients, spread", options.batchClients()),
-                    options.batchClients(), () -> batchOperation(MAX_BATCH, false));
+                    threads(options.batchClients(), () -> batchOperation(MAX_BATCH, false)));
         }
         if (options.only().contains(BATCH_1000)) {
             ledgerRun(BATCH_1000, String.format(Locale.ROOT, "2 ledger batch API, 1,000/request, %d clients, spread", options.batchClients()),
-                    options.batchClients(), () -> batchOperation(1000, false));
+                    threads(options.batchClients(), () -> batchOperation(1000, false)));
         }
         // Single transfers before the hot batch: a batch run leaves an event backlog the publisher may need longer than
         // --settle to drain, and draining it would take CPU from the scenario after it.
         if (options.only().contains(SINGLE)) {
             ledgerRun(SINGLE, String.format(Locale.ROOT, "3 single transfers over HTTP, %d clients, spread", options.httpClients()),
-                    options.httpClients(), this::singleOperation);
+                    async(options.httpClients(), this::singleOperation));
         }
         if (options.only().contains(HOT_SINGLE)) {
             ledgerRun(HOT_SINGLE, String.format(Locale.ROOT, "4 hot account, single over HTTP, %d clients", options.httpClients()),
-                    options.httpClients(), this::hotSingleOperation);
+                    async(options.httpClients(), this::hotSingleOperation));
         }
         if (options.only().contains(HOT_BATCH)) {
             ledgerRun(HOT_BATCH, String.format(Locale.ROOT, "4 hot account, batch API 8,190/request, %d clients", options.batchClients()),
-                    options.batchClients(), () -> batchOperation(MAX_BATCH, true));
+                    threads(options.batchClients(), () -> batchOperation(MAX_BATCH, true)));
         }
     }
 
@@ -481,17 +495,17 @@ public final class LedgerBenchmark {
         int half = Math.max(1, options.ledgerWarmupSeconds() / 2);
         log(String.format(Locale.ROOT, "warming up the ledger: %d s of batches, %d s of single transfers (not measured) …", half, half));
         long start = System.nanoTime();
-        LoadRun.run("warmup-batch", options.batchClients(), () -> batchOperation(1000, false), Duration.ofSeconds(half),
-                Duration.ZERO, ledgerTotals, cpu, waits, "ledger");
-        LoadRun.run("warmup-single", options.httpClients(), this::singleOperation, Duration.ofSeconds(half), Duration.ZERO,
-                ledgerTotals, cpu, waits, "ledger");
+        threads(options.batchClients(), () -> batchOperation(1000, false))
+                .run("warmup-batch", Duration.ofSeconds(half), Duration.ZERO, ledgerTotals, "ledger");
+        Clients singles = async(options.httpClients(), this::singleOperation);
+        singles.run("warmup-single", Duration.ofSeconds(half), Duration.ZERO, ledgerTotals, "ledger");
         // Then single transfers in rounds until the ledger's JIT compilers are nearly idle: on two busy cores C2 was
         // still taking a quarter of the ledger's CPU three minutes after start (docs/performance.md).
         int rounds = 0;
         String lastRoundJit = "none";
         while ((System.nanoTime() - start) / 1e9 + JIT_ROUND_SECONDS <= options.ledgerWarmupMaxSeconds()) {
-            LoadRun.Result round = LoadRun.run("warmup-single", options.httpClients(), this::singleOperation, Duration.ZERO,
-                    Duration.ofSeconds(JIT_ROUND_SECONDS), ledgerTotals, cpu, waits, "ledger");
+            LoadRun.Result round = singles.run("warmup-single", Duration.ZERO, Duration.ofSeconds(JIT_ROUND_SECONDS),
+                    ledgerTotals, "ledger");
             rounds++;
             double jit = round.cpu().ledgerJit();
             lastRoundJit = String.format(Locale.ROOT, "%.2f", jit);
@@ -545,35 +559,32 @@ public final class LedgerBenchmark {
         };
     }
 
-    private LoadRun.Operation singleOperation() {
-        return () -> {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            UUID[] pair = spreadPair(random);
-            return single(pair[0], pair[1], 1 + random.nextInt(100));
-        };
+    private CompletableFuture<LoadRun.Outcome> singleOperation() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        UUID[] pair = spreadPair(random);
+        return single(pair[0], pair[1], 1 + random.nextInt(100));
     }
 
-    private LoadRun.Operation hotSingleOperation() {
-        return () -> {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            return single(fundingAccount, customers[random.nextInt(customers.length)], 1 + random.nextInt(100));
-        };
+    private CompletableFuture<LoadRun.Outcome> hotSingleOperation() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return single(fundingAccount, customers[random.nextInt(customers.length)], 1 + random.nextInt(100));
     }
 
-    private LoadRun.Outcome single(UUID debit, UUID credit, long amount) throws Exception {
+    private CompletableFuture<LoadRun.Outcome> single(UUID debit, UUID credit, long amount) {
         StringBuilder json = new StringBuilder(200);
         LedgerHttp.appendTransfer(json, Uuid7.next(), debit, credit, amount);
-        LedgerHttp.Response response = http.post("/transfers", json.toString().getBytes(StandardCharsets.UTF_8));
-        if (response.status() == 201) {
-            return LoadRun.Outcome.success(1, amount);
-        }
-        String code = "";
-        try {
-            code = " " + LedgerHttp.tree(response.body()).path("code").asString();
-        } catch (RuntimeException e) {
-            // not a problem document
-        }
-        return LoadRun.Outcome.failure("http " + response.status() + code, 1);
+        return http.postAsync("/transfers", json.toString().getBytes(StandardCharsets.UTF_8)).thenApply(response -> {
+            if (response.status() == 201) {
+                return LoadRun.Outcome.success(1, amount);
+            }
+            String code = "";
+            try {
+                code = " " + LedgerHttp.tree(response.body()).path("code").asString();
+            } catch (RuntimeException e) {
+                // not a problem document
+            }
+            return LoadRun.Outcome.failure("http " + response.status() + code, 1);
+        });
     }
 
     private UUID[] spreadPair(ThreadLocalRandom random) {
@@ -585,16 +596,31 @@ public final class LedgerBenchmark {
         return new UUID[] {customers[debit], customers[credit]};
     }
 
-    private void ledgerRun(String key, String title, int threads, java.util.function.Supplier<LoadRun.Operation> operations)
-            throws Exception {
-        measure(key, title, threads, operations, ledgerTotals, "ledger", true);
+    /** How a scenario's clients run: a thread each that waits for its answer, or callbacks on the HTTP client's thread. */
+    private interface Clients {
+        LoadRun.Result run(String name, Duration warmup, Duration measure, LoadRun.Totals totals, String database)
+                throws InterruptedException;
     }
 
-    private void measure(String key, String title, int threads, java.util.function.Supplier<LoadRun.Operation> operations,
-                         LoadRun.Totals totals, String database, boolean ledgerScenario) throws Exception {
+    private Clients threads(int count, java.util.function.Supplier<LoadRun.Operation> operations) {
+        return (name, warmup, measure, totals, database) ->
+                LoadRun.run(name, count, operations, warmup, measure, totals, cpu, waits, database);
+    }
+
+    private Clients async(int count, LoadRun.AsyncOperation operation) {
+        return (name, warmup, measure, totals, database) ->
+                LoadRun.runAsync(name, count, operation, warmup, measure, totals, cpu, waits, database);
+    }
+
+    private void ledgerRun(String key, String title, Clients clients) throws Exception {
+        measure(key, title, clients, ledgerTotals, "ledger", true);
+    }
+
+    private void measure(String key, String title, Clients clients, LoadRun.Totals totals, String database,
+                         boolean ledgerScenario) throws Exception {
         log(String.format(Locale.ROOT, "%s: %d s warm-up + %d s measured …", title, options.warmupSeconds(), options.seconds()));
-        LoadRun.Result result = LoadRun.run(key, threads, operations, Duration.ofSeconds(options.warmupSeconds()),
-                Duration.ofSeconds(options.seconds()), totals, cpu, waits, database);
+        LoadRun.Result result = clients.run(key, Duration.ofSeconds(options.warmupSeconds()), Duration.ofSeconds(options.seconds()),
+                totals, database);
         String backlog = ledgerScenario ? settleEvents() : "–";
         rows.put(key, new Row(key, title, result, backlog));
         log(String.format(Locale.ROOT, "  → %,.0f transfers/s%s; failures %s; CPU: %s", result.transfersPerSecond(),

@@ -4,19 +4,30 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.Timeout;
 
 import io.quipu.platform.test.TestTokens;
@@ -26,8 +37,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The ledger's HTTP API as the benchmark calls it: Apache HttpClient (classic, blocking, HTTP/1.1 keep-alive), the
- * calling thread does the I/O, so the load generator's CPU is its client threads'. A service token, JSON by hand.
+ * The ledger's HTTP API as the benchmark calls it, HTTP/1.1 with keep-alive, a service token, JSON by hand. Two Apache
+ * HttpClients: the classic one (blocking, the calling thread does the I/O) for set-up and batches, and the async one
+ * (one I/O thread, "bench-http-io", for every connection) for single transfers, where a thread per client cost the
+ * load generator a thread wake-up per request (docs/performance.md). Either way the load generator's CPU is its own
+ * threads' ("bench-…").
  */
 final class LedgerHttp implements AutoCloseable {
 
@@ -38,6 +52,7 @@ final class LedgerHttp implements AutoCloseable {
 
     private final String base;
     private final CloseableHttpClient client;
+    private final CloseableHttpAsyncClient asyncClient;
     private String token;
     private long tokenMintedAt;
 
@@ -52,6 +67,23 @@ final class LedgerHttp implements AutoCloseable {
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(60)).build())
                 .disableAutomaticRetries().disableCookieManagement().disableRedirectHandling()
                 .disableContentCompression().build();
+        this.asyncClient = HttpAsyncClients.custom()
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).setTcpNoDelay(true).build())
+                .setThreadFactory(runnable -> {
+                    Thread thread = new Thread(runnable, "bench-http-io");
+                    thread.setDaemon(true);
+                    return thread;
+                })
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
+                                .setSocketTimeout(Timeout.ofSeconds(60)).build())
+                        .setDefaultTlsConfig(TlsConfig.custom()
+                                .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(60)).build())
+                .disableAutomaticRetries().disableCookieManagement().disableRedirectHandling().build();
+        this.asyncClient.start();
     }
 
     record Response(int status, byte[] body) {
@@ -74,6 +106,32 @@ final class LedgerHttp implements AutoCloseable {
         request.setHeader("Authorization", "Bearer " + token());
         request.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
         return execute(request);
+    }
+
+    /** Sends without waiting; the answer completes the future on the async client's I/O thread. */
+    CompletableFuture<Response> postAsync(String path, byte[] json) {
+        SimpleHttpRequest request = SimpleRequestBuilder.post(base + path)
+                .setHeader("Authorization", "Bearer " + token())
+                .setBody(json, ContentType.APPLICATION_JSON).build();
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        asyncClient.execute(request, new FutureCallback<SimpleHttpResponse>() {
+            @Override
+            public void completed(SimpleHttpResponse response) {
+                byte[] body = response.getBodyBytes();
+                answer.complete(new Response(response.getCode(), body == null ? new byte[0] : body));
+            }
+
+            @Override
+            public void failed(Exception error) {
+                answer.completeExceptionally(error);
+            }
+
+            @Override
+            public void cancelled() {
+                answer.cancel(false);
+            }
+        });
+        return answer;
     }
 
     Response get(String path) throws IOException {
@@ -142,6 +200,7 @@ final class LedgerHttp implements AutoCloseable {
     public void close() {
         try {
             client.close();
+            asyncClient.close();
         } catch (IOException e) {
             // closing sockets to a ledger that is going away anyway
         }

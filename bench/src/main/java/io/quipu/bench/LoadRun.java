@@ -5,7 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -53,16 +58,64 @@ final class LoadRun {
     private LoadRun() {
     }
 
+    /** One operation started without blocking: the answer completes the future (on the HTTP client's I/O thread). */
+    interface AsyncOperation {
+        CompletableFuture<Outcome> start();
+    }
+
+    /** The measured window and what completed inside it; shared by every client of one run. */
+    private static final class Window {
+        volatile long start = Long.MAX_VALUE;
+        volatile long end = Long.MAX_VALUE;
+        volatile boolean running = true;
+        final LongAdder ok = new LongAdder();
+        final LongAdder operations = new LongAdder();
+        final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+        final Totals totals;
+
+        Window(Totals totals) {
+            this.totals = totals;
+        }
+
+        /** Counts an operation in the totals, and in the window if it completed inside it. */
+        void record(long begin, long finished, Outcome outcome, Percentiles.Recorder recorder) {
+            totals.okTransfers.add(outcome.ok());
+            totals.okAmountMinor.add(outcome.okAmountMinor());
+            outcome.failures().values().forEach(totals.failedTransfers::add);
+            if (finished >= start && finished <= end) {
+                ok.add(outcome.ok());
+                operations.increment();
+                recorder.record(finished - begin);
+                outcome.failures().forEach((reason, count) ->
+                        failures.computeIfAbsent(reason, key -> new LongAdder()).add(count));
+            }
+        }
+
+        /** Sleeps through the warm-up and the measured window, sampling the CPU and PostgreSQL's waits around it. */
+        Result measure(Duration warmup, Duration measure, List<Percentiles.Recorder> recorders, CpuSampler cpu,
+                       PgWaitSampler waits, String database, Runnable stopClients) throws InterruptedException {
+            Thread.sleep(warmup.toMillis());
+            CpuSampler.Snapshot before = cpu.snapshot();
+            waits.start(database);
+            start = System.nanoTime();
+            Thread.sleep(measure.toMillis());
+            end = System.nanoTime();
+            CpuSampler.Snapshot after = cpu.snapshot();
+            String waitProfile = waits.stop();
+            running = false;
+            stopClients.run();
+            Map<String, Long> failureCounts = new TreeMap<>();
+            failures.forEach((reason, count) -> failureCounts.put(reason, count.sum()));
+            return new Result(ok.sum(), operations.sum(), (end - start) / 1e9,
+                    Percentiles.Summary.ofSortedNanos(Percentiles.Recorder.mergeSorted(recorders)), failureCounts,
+                    cpu.between(before, after), waitProfile);
+        }
+    }
+
+    /** {@code threads} clients, each a thread that calls its operation and waits for the answer. */
     static Result run(String name, int threads, Supplier<Operation> operations, Duration warmup, Duration measure,
                       Totals totals, CpuSampler cpu, PgWaitSampler waits, String database) throws InterruptedException {
-        var window = new Object() {
-            volatile long start = Long.MAX_VALUE;
-            volatile long end = Long.MAX_VALUE;
-            volatile boolean running = true;
-        };
-        LongAdder windowOk = new LongAdder();
-        LongAdder windowOperations = new LongAdder();
-        Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+        Window window = new Window(totals);
         List<Percentiles.Recorder> recorders = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         List<Throwable> setupErrors = new ArrayList<>();
@@ -82,17 +135,7 @@ final class LoadRun {
                             outcome = Outcome.failure("exception " + e.getClass().getSimpleName(), 1);
                             Thread.sleep(20);
                         }
-                        long finished = System.nanoTime();
-                        totals.okTransfers.add(outcome.ok());
-                        totals.okAmountMinor.add(outcome.okAmountMinor());
-                        outcome.failures().values().forEach(totals.failedTransfers::add);
-                        if (finished >= window.start && finished <= window.end) {
-                            windowOk.add(outcome.ok());
-                            windowOperations.increment();
-                            recorder.record(finished - begin);
-                            outcome.failures().forEach((reason, count) ->
-                                    failures.computeIfAbsent(reason, key -> new LongAdder()).add(count));
-                        }
+                        window.record(begin, System.nanoTime(), outcome, recorder);
                     }
                 } catch (Exception e) {
                     synchronized (setupErrors) {
@@ -104,27 +147,73 @@ final class LoadRun {
             workers.add(worker);
             worker.start();
         }
-        Thread.sleep(warmup.toMillis());
-        CpuSampler.Snapshot before = cpu.snapshot();
-        waits.start(database);
-        window.start = System.nanoTime();
-        Thread.sleep(measure.toMillis());
-        window.end = System.nanoTime();
-        CpuSampler.Snapshot after = cpu.snapshot();
-        String waitProfile = waits.stop();
-        window.running = false;
-        for (Thread worker : workers) {
-            worker.join(120_000);
-        }
+        Result result = window.measure(warmup, measure, recorders, cpu, waits, database, () -> {
+            for (Thread worker : workers) {
+                try {
+                    worker.join(120_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
         if (!setupErrors.isEmpty()) {
             IllegalStateException error = new IllegalStateException(name + ": " + setupErrors.size() + " workers failed");
             setupErrors.forEach(error::addSuppressed);
             throw error;
         }
-        Map<String, Long> failureCounts = new TreeMap<>();
-        failures.forEach((reason, count) -> failureCounts.put(reason, count.sum()));
-        return new Result(windowOk.sum(), windowOperations.sum(), (window.end - window.start) / 1e9,
-                Percentiles.Summary.ofSortedNanos(Percentiles.Recorder.mergeSorted(recorders)), failureCounts,
-                cpu.between(before, after), waitProfile);
+        return result;
+    }
+
+    /**
+     * {@code clients} clients without a thread each: a client starts its next operation when the previous one's answer
+     * arrives, on the HTTP client's I/O thread. Still a closed loop of {@code clients} requests in flight, but the load
+     * generator wakes once per batch of ready answers instead of once per answer (docs/performance.md).
+     */
+    static Result runAsync(String name, int clients, AsyncOperation operation, Duration warmup, Duration measure,
+                           Totals totals, CpuSampler cpu, PgWaitSampler waits, String database) throws InterruptedException {
+        Window window = new Window(totals);
+        List<Percentiles.Recorder> recorders = new ArrayList<>();
+        CountDownLatch stopped = new CountDownLatch(clients);
+        Executor retryLater = CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS);
+        for (int index = 0; index < clients; index++) {
+            Percentiles.Recorder recorder = new Percentiles.Recorder();
+            recorders.add(recorder);
+            new Object() {
+                void next() {
+                    if (!window.running) {
+                        stopped.countDown();
+                        return;
+                    }
+                    long begin = System.nanoTime();
+                    CompletableFuture<Outcome> answer;
+                    try {
+                        answer = operation.start();
+                    } catch (RuntimeException e) {
+                        answer = CompletableFuture.failedFuture(e);
+                    }
+                    answer.whenComplete((outcome, error) -> {
+                        long finished = System.nanoTime();
+                        if (error == null) {
+                            window.record(begin, finished, outcome, recorder);
+                            next();
+                        } else {
+                            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                            window.record(begin, finished, Outcome.failure("exception " + cause.getClass().getSimpleName(), 1),
+                                    recorder);
+                            retryLater.execute(this::next);
+                        }
+                    });
+                }
+            }.next();
+        }
+        return window.measure(warmup, measure, recorders, cpu, waits, database, () -> {
+            try {
+                if (!stopped.await(120, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(name + ": clients still waiting for answers after 120 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 }
