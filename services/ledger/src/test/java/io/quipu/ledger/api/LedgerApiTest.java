@@ -172,6 +172,9 @@ class LedgerApiTest {
         HttpResponse<String> created = ledger.transfer(id, alice, bob, "25.50", null);
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(LedgerApi.json(created).get("result").asString()).isEqualTo("ok");
+        // Sent whole (quipu.web.whole-responses): a length, not chunks, so one write and one packet per answer.
+        assertThat(created.headers().firstValueAsLong("Content-Length")).hasValue(created.body().length());
+        assertThat(created.headers().firstValue("Transfer-Encoding")).isEmpty();
         HttpResponse<String> again = ledger.transfer(id, alice, bob, "25.50", null);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(LedgerApi.json(again).get("result").asString()).isEqualTo("exists");
@@ -351,6 +354,8 @@ class LedgerApiTest {
             // The number the customer knows their account by, for messages about it.
             assertThat(payment.get("data").get("accountNumber").asString())
                     .isEqualTo(ledger.account(alice).get("accountNumber").asString()).matches("\\d{14}");
+            assertThat(payment.get("data").get("customerId").asString())
+                    .isEqualTo(ledger.account(alice).get("customerId").asString()).isNotBlank();
         }
     }
 
