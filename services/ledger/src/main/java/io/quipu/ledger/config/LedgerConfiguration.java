@@ -48,12 +48,13 @@ public class LedgerConfiguration {
 
     @Bean
     @SuppressWarnings("unchecked")
-    TransferEventPublisher transferEventPublisher(DataSource dataSource, PlatformTransactionManager transactionManager,
+    TransferEventPublisher transferEventPublisher(DataSource dataSource, LedgerStore store,
+                                                  PlatformTransactionManager transactionManager,
                                                   KafkaTemplate<?, ?> kafkaTemplate, CloudEventCodec codec,
                                                   TransferWriter writer,
                                                   @Value("${quipu.events.outbox.send-timeout}") Duration sendTimeout,
                                                   @Value("${quipu.ledger.events.gather-delay}") Duration gatherDelay) {
-        TransferEventPublisher publisher = new TransferEventPublisher(JdbcClient.create(dataSource),
+        TransferEventPublisher publisher = new TransferEventPublisher(JdbcClient.create(dataSource), store,
                 new TransactionTemplate(transactionManager), (KafkaOperations<String, byte[]>) kafkaTemplate, codec, sendTimeout,
                 gatherDelay);
         writer.onCommit(publisher::wakeUp);

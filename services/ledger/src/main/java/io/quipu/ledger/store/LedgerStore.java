@@ -235,6 +235,31 @@ public class LedgerStore {
         }
     }
 
+    /** The transfers committed after {@code timestamp}, oldest first: the event publisher's tail of the table. */
+    public List<Transfer> transfersAfter(long timestamp, int limit) {
+        return jdbc.sql("select " + TRANSFER_COLUMNS + " from transfers where timestamp > :after order by timestamp limit :limit")
+                .param("after", timestamp).param("limit", limit)
+                .query(LedgerStore::transfer).list();
+    }
+
+    /** Who holds an account and its number. Neither ever changes once the account is open, so both may be cached. */
+    public record AccountHolder(UUID customerId, String accountNumber) {
+    }
+
+    public Map<UUID, AccountHolder> accountHolders(Collection<? extends UUID> ids) {
+        Map<UUID, AccountHolder> holders = new HashMap<>();
+        if (ids.isEmpty()) {
+            return holders;
+        }
+        jdbc.sql("select id, customer_id, account_number from accounts where id = any(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(row -> {
+                    holders.put(row.getObject("id", UUID.class),
+                            new AccountHolder(row.getObject("customer_id", UUID.class), row.getString("account_number")));
+                });
+        return holders;
+    }
+
     public Optional<Transfer> findTransfer(UUID id) {
         return jdbc.sql("select " + TRANSFER_COLUMNS + " from transfers where id = :id").param("id", id)
                 .query(LedgerStore::transfer).optional();

@@ -7,12 +7,12 @@ import java.util.UUID;
 import io.quipu.ledger.domain.Transfer;
 
 /** Maps a row with the transfers table's columns to a {@link Transfer}. */
-public final class TransferRows {
+final class TransferRows {
 
     private TransferRows() {
     }
 
-    public static Transfer transfer(ResultSet row) throws SQLException {
+    static Transfer transfer(ResultSet row) throws SQLException {
         long timeout = row.getLong("timeout_seconds");
         Long timeoutSeconds = row.wasNull() ? null : timeout;
         return new Transfer(row.getObject("id", UUID.class), row.getObject("debit_account_id", UUID.class),
