@@ -52,7 +52,8 @@ class EmbeddedServersTest {
 
     @Test
     void postgresTakesTheCallersSettingsOverItsDefaultsAndRefusesAnythingElse() throws Exception {
-        Path home = temporary.resolve("postgres-settings");
+        // Not under @TempDir: PostgreSQL runs as 'nobody' when the tests run as root, and cannot enter JUnit's directory.
+        Path home = Path.of(System.getProperty("java.io.tmpdir"), "quipu-embedded-settings-test-" + System.nanoTime());
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home, 0, false, true,
                 Map.of("shared_buffers", "64MB", "work_mem", "8MB"));
              Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.username(), "")) {
