@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,8 +43,10 @@ public class LedgerConfiguration {
     @Bean
     TransferWriter transferWriter(LedgerStore store, PlatformTransactionManager transactionManager,
                                   @Value("${quipu.ledger.max-transfers-per-commit}") int maxTransfersPerCommit,
-                                  @Value("${quipu.ledger.queue-capacity-transfers}") int queueCapacityTransfers) {
-        return new TransferWriter(store, new TransactionTemplate(transactionManager), maxTransfersPerCommit, queueCapacityTransfers);
+                                  @Value("${quipu.ledger.queue-capacity-transfers}") int queueCapacityTransfers,
+                                  MeterRegistry meters) {
+        return new TransferWriter(store, new TransactionTemplate(transactionManager), maxTransfersPerCommit, queueCapacityTransfers,
+                meters);
     }
 
     @Bean

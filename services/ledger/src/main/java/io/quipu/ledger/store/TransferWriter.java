@@ -18,6 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -50,10 +54,17 @@ public class TransferWriter implements SmartLifecycle {
     private final int queueCapacityTransfers;
     private final BlockingQueue<Request> queue = new ArrayBlockingQueue<>(65_536);
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final Timer batchDuration;
+    private final DistributionSummary batchTransfers;
     private volatile boolean running;
     private Thread thread;
 
-    public TransferWriter(LedgerStore store, TransactionTemplate transactions, int maxTransfersPerCommit, int queueCapacityTransfers) {
+    /**
+     * @param meters where the write path's figures go: each batch's time from its first read to its commit, its
+     *               transfers, and the transfers waiting for a batch (for the operators, and for docs/performance.md)
+     */
+    public TransferWriter(LedgerStore store, TransactionTemplate transactions, int maxTransfersPerCommit, int queueCapacityTransfers,
+                          MeterRegistry meters) {
         if (maxTransfersPerCommit < 1 || queueCapacityTransfers < maxTransfersPerCommit) {
             throw new IllegalArgumentException("need 1 <= maxTransfersPerCommit <= queueCapacityTransfers");
         }
@@ -62,6 +73,14 @@ public class TransferWriter implements SmartLifecycle {
         this.maxTransfersPerCommit = maxTransfersPerCommit;
         this.queueCapacityTransfers = queueCapacityTransfers;
         this.queuedTransfers = new Semaphore(queueCapacityTransfers);
+        this.batchDuration = Timer.builder("ledger.writer.batch.duration")
+                .description("A batch from its first read to its commit (or rollback)")
+                .publishPercentileHistogram().register(meters);
+        this.batchTransfers = DistributionSummary.builder("ledger.writer.batch.transfers")
+                .description("Transfers in a batch").baseUnit("transfers").register(meters);
+        Gauge.builder("ledger.writer.queued.transfers", queuedTransfers,
+                        permits -> queueCapacityTransfers - permits.availablePermits())
+                .description("Transfers accepted and not answered yet").baseUnit("transfers").register(meters);
     }
 
     /** Thrown when the queue stays full for the whole wait: the ledger is overloaded; the caller may retry. */
@@ -193,6 +212,8 @@ public class TransferWriter implements SmartLifecycle {
 
     private void process(List<Request> batch, int transfers) {
         List<List<TransferEngine.Result>> results = new ArrayList<>(batch.size());
+        long startedNanos = System.nanoTime();
+        batchTransfers.record(transfers);
         try {
             transactions.executeWithoutResult(status -> {
                 results.clear();
@@ -213,6 +234,7 @@ public class TransferWriter implements SmartLifecycle {
                 store.writeBatch(created, engine.touchedAccounts(), engine.pendingChanges(), expiries, engine.lastTimestamp());
             });
         } catch (RuntimeException e) {
+            batchDuration.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
             log.error("ledger batch of {} transfers failed and was rolled back", transfers, e);
             for (Request request : batch) {
                 request.result().completeExceptionally(e);
@@ -220,6 +242,7 @@ public class TransferWriter implements SmartLifecycle {
             queuedTransfers.release(transfers);
             return;
         }
+        batchDuration.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
         queuedTransfers.release(transfers);
         for (int index = 0; index < batch.size(); index++) {
             batch.get(index).result().complete(results.get(index));

@@ -190,6 +190,21 @@ class LedgerApiTest {
     }
 
     @Test
+    void theWritersBatchesAreMeasuredForTheOperators() {
+        assertThat(ledger.transfer(UUID.randomUUID(), alice, bob, "1.00", null).statusCode()).isEqualTo(201);
+        String metrics = new TestHttp(port, null).get("/actuator/prometheus").body();
+        assertThat(metricValue(metrics, "ledger_writer_batch_duration_seconds_count")).isGreaterThanOrEqualTo(1);
+        assertThat(metricValue(metrics, "ledger_writer_batch_transfers_sum")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("ledger_writer_batch_duration_seconds_bucket", "ledger_writer_queued_transfers");
+    }
+
+    private static double metricValue(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
     void refusalsCarryThePreciseResultCode() {
         assertProblem(ledger.transfer(UUID.randomUUID(), alice, bob, "100.01", null), 422, "exceeds_credits");
         assertProblem(ledger.transfer(UUID.randomUUID(), alice, bob, "0.00", null), 422, "amount_must_be_positive");

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,7 +54,8 @@ class LedgerConcurrencyTest {
 
     @Test
     void twoInstancesUnderContentionKeepTheBooksExact() throws Exception {
-        TransferWriter secondInstance = new TransferWriter(store, new TransactionTemplate(transactionManager), 8190, 65536);
+        TransferWriter secondInstance = new TransferWriter(store, new TransactionTemplate(transactionManager), 8190, 65536,
+                new SimpleMeterRegistry());
         secondInstance.start();
         try {
             UUID bank = account(null, false);
