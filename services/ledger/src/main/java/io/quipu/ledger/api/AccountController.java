@@ -191,7 +191,7 @@ class AccountController {
         return new AccountTransferLine(transfer.id(), transfer.kind(), line.debit() ? "debit" : "credit",
                 line.debit() ? transfer.creditAccountId() : transfer.debitAccountId(),
                 Money.ofMinor(transfer.amount(), currency), transfer.code(), transfer.timestamp(),
-                LedgerMapping.instant(transfer.timestamp()),
+                transfer.appliedAt(),
                 Money.ofMinor(line.debit() ? transfer.debitPostedAfter() : transfer.creditPostedAfter(), currency),
                 Money.ofMinor(line.debit() ? transfer.debitAvailableAfter() : transfer.creditAvailableAfter(), currency));
     }

@@ -69,7 +69,7 @@ class LedgerMapping {
         JsonNode metadata = transfer.metadata() == null ? null : json.readTree(transfer.metadata());
         return new TransferResponse(transfer.id(), transfer.kind(), transfer.debitAccountId(), transfer.creditAccountId(),
                 Money.ofMinor(transfer.amount(), transfer.currency()), transfer.code(), flags, transfer.pendingId(),
-                transfer.timeoutSeconds(), metadata, transfer.timestamp(), instant(transfer.timestamp()));
+                transfer.timeoutSeconds(), metadata, transfer.timestamp(), transfer.appliedAt());
     }
 
     static AccountResponse response(AccountRecord record) {
@@ -93,10 +93,6 @@ class LedgerMapping {
             case BALANCING_DEBIT -> TransferFlags.BALANCING_DEBIT;
             case BALANCING_CREDIT -> TransferFlags.BALANCING_CREDIT;
         };
-    }
-
-    static Instant instant(long timestampMicros) {
-        return Instant.EPOCH.plus(timestampMicros, ChronoUnit.MICROS);
     }
 
     static long micros(Instant instant) {

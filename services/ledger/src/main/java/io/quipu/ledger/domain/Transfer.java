@@ -1,5 +1,7 @@
 package io.quipu.ledger.domain;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -26,6 +28,11 @@ public record Transfer(UUID id, UUID debitAccountId, UUID creditAccountId, long 
 
     public boolean has(int flag) {
         return TransferFlags.has(flags, flag);
+    }
+
+    /** When the ledger applied it: its timestamp as an instant. */
+    public Instant appliedAt() {
+        return Instant.EPOCH.plus(timestamp, ChronoUnit.MICROS);
     }
 
     /** When a pending transfer expires, in ledger microseconds; null when it has no timeout. */

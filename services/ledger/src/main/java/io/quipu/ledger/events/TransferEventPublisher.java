@@ -3,7 +3,6 @@ package io.quipu.ledger.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -119,13 +118,12 @@ public class TransferEventPublisher extends PublishingLoop {
     private void send(List<Transfer> transfers, Map<UUID, LedgerStore.AccountHolder> holders) {
         List<CompletableFuture<?>> sends = new ArrayList<>(transfers.size() * 2);
         for (Transfer transfer : transfers) {
-            Instant createdAt = Instant.EPOCH.plus(transfer.timestamp(), ChronoUnit.MICROS);
             LedgerStore.AccountHolder debit = holders.get(transfer.debitAccountId());
             LedgerStore.AccountHolder credit = holders.get(transfer.creditAccountId());
             sends.add(send(transfer, "debit", transfer.debitAccountId(), debit.accountNumber(), debit.customerId(),
-                    transfer.creditAccountId(), transfer.debitPostedAfter(), transfer.debitAvailableAfter(), createdAt));
+                    transfer.creditAccountId(), transfer.debitPostedAfter(), transfer.debitAvailableAfter(), transfer.appliedAt()));
             sends.add(send(transfer, "credit", transfer.creditAccountId(), credit.accountNumber(), credit.customerId(),
-                    transfer.debitAccountId(), transfer.creditPostedAfter(), transfer.creditAvailableAfter(), createdAt));
+                    transfer.debitAccountId(), transfer.creditPostedAfter(), transfer.creditAvailableAfter(), transfer.appliedAt()));
         }
         awaitAcknowledgements(sends);
     }
