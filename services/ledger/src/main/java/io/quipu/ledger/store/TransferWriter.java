@@ -212,10 +212,10 @@ public class TransferWriter implements SmartLifecycle {
 
     private void process(List<Request> batch, int transfers) {
         List<List<TransferEngine.Result>> results = new ArrayList<>(batch.size());
-        long startedNanos = System.nanoTime();
         batchTransfers.record(transfers);
         try {
-            transactions.executeWithoutResult(status -> {
+            // The timer records a rolled-back batch too.
+            batchDuration.record(() -> transactions.executeWithoutResult(status -> {
                 results.clear();
                 LedgerStore.BatchReads reads = read(batch);
                 LedgerSnapshot state = new LedgerSnapshot(reads.accounts(), reads.transfers(), reads.pendingStatuses());
@@ -232,9 +232,8 @@ public class TransferWriter implements SmartLifecycle {
                     }
                 }
                 store.writeBatch(created, engine.touchedAccounts(), engine.pendingChanges(), expiries, engine.lastTimestamp());
-            });
+            }));
         } catch (RuntimeException e) {
-            batchDuration.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
             log.error("ledger batch of {} transfers failed and was rolled back", transfers, e);
             for (Request request : batch) {
                 request.result().completeExceptionally(e);
@@ -242,7 +241,6 @@ public class TransferWriter implements SmartLifecycle {
             queuedTransfers.release(transfers);
             return;
         }
-        batchDuration.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
         queuedTransfers.release(transfers);
         for (int index = 0; index < batch.size(); index++) {
             batch.get(index).result().complete(results.get(index));
