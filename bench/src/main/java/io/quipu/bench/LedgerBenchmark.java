@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -125,7 +126,7 @@ public final class LedgerBenchmark {
             int ledgerWarmup = 60;
             int ledgerWarmupMax = 300;
             Path ledgerSql = null;
-            Map<String, String> postgresSettings = new java.util.TreeMap<>();
+            Map<String, String> postgresSettings = new TreeMap<>();
             for (int index = 0; index < args.size(); index++) {
                 String option = args.get(index);
                 String value = index + 1 < args.size() ? args.get(index + 1) : null;
@@ -291,7 +292,7 @@ public final class LedgerBenchmark {
         log("starting PostgreSQL (" + (options.durable() ? "fsync on" : "fsync OFF") + ") …");
         postgres = EmbeddedPostgres.start(directory.resolve("postgres"), 0, options.durable(), true, options.postgresSettings());
         if (!options.postgresSettings().isEmpty()) {
-            facts.add("PostgreSQL settings given on the command line (--pg): " + new java.util.TreeMap<>(options.postgresSettings()));
+            facts.add("PostgreSQL settings given on the command line (--pg): " + new TreeMap<>(options.postgresSettings()));
         }
         postgres.createDatabaseIfMissing("ledger");
         postgres.createDatabaseIfMissing("naive_baseline");

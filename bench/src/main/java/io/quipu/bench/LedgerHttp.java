@@ -49,6 +49,10 @@ final class LedgerHttp implements AutoCloseable {
     private static final long TOKEN_LIFETIME_NANOS = java.time.Duration.ofMinutes(5).toNanos();
     /** More than any client count the benchmark allows, so no client waits for a connection. */
     private static final int MAX_CONNECTIONS = 1024;
+    /** The same for both clients: a ledger that takes a minute to answer has failed the run anyway. */
+    private static final ConnectionConfig CONNECTION_CONFIG = ConnectionConfig.custom()
+            .setConnectTimeout(Timeout.ofSeconds(5)).setSocketTimeout(Timeout.ofSeconds(60)).build();
+    private static final RequestConfig REQUEST_CONFIG = RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(60)).build();
 
     private final String base;
     private final CloseableHttpClient client;
@@ -60,11 +64,10 @@ final class LedgerHttp implements AutoCloseable {
         this.base = "http://127.0.0.1:" + port;
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
-                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
-                        .setSocketTimeout(Timeout.ofSeconds(60)).build())
+                .setDefaultConnectionConfig(CONNECTION_CONFIG)
                 .build();
         this.client = HttpClients.custom().setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(60)).build())
+                .setDefaultRequestConfig(REQUEST_CONFIG)
                 .disableAutomaticRetries().disableCookieManagement().disableRedirectHandling()
                 .disableContentCompression().build();
         this.asyncClient = HttpAsyncClients.custom()
@@ -76,12 +79,11 @@ final class LedgerHttp implements AutoCloseable {
                 })
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
-                                .setSocketTimeout(Timeout.ofSeconds(60)).build())
+                        .setDefaultConnectionConfig(CONNECTION_CONFIG)
                         .setDefaultTlsConfig(TlsConfig.custom()
                                 .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(60)).build())
+                .setDefaultRequestConfig(REQUEST_CONFIG)
                 .disableAutomaticRetries().disableCookieManagement().disableRedirectHandling().build();
         this.asyncClient.start();
     }
@@ -198,9 +200,9 @@ final class LedgerHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            client.close();
-            asyncClient.close();
+        // Both, even when one fails.
+        try (client; asyncClient) {
+            // nothing to do but close
         } catch (IOException e) {
             // closing sockets to a ledger that is going away anyway
         }
