@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -23,6 +24,7 @@ public final class CurrentCaller {
     public static final String CUSTOMER_ID_CLAIM = "customer_id";
     public static final String ROLES_CLAIM = "roles";
     public static final String CLIENT_ID_CLAIM = "client_id";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private CurrentCaller() {
     }
@@ -84,7 +86,7 @@ public final class CurrentCaller {
     static Collection<String> scopes(Jwt jwt) {
         Object scope = jwt.getClaims().get("scope");
         if (scope instanceof String text) {
-            return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
+            return text.isBlank() ? List.of() : List.of(WHITESPACE.split(text.trim()));
         }
         if (scope instanceof Collection<?> values) {
             return values.stream().map(String::valueOf).toList();
