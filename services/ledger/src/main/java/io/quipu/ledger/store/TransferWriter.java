@@ -34,18 +34,21 @@ import io.quipu.ledger.domain.TransferCommand;
 import io.quipu.ledger.domain.TransferEngine;
 
 /**
- * The single writer of this ledger instance: it gathers whatever requests are queued (up to a bound), applies them in
- * order with {@link TransferEngine}, and writes the whole batch in one transaction with set-based SQL — one commit for
- * many transfers. Each caller gets its results when the batch has committed, never before.
+ * The write path of this ledger instance: a writer thread gathers whatever requests are queued (up to a bound), applies
+ * them in order with {@link TransferEngine}, and writes the whole batch in one transaction with set-based SQL — one
+ * commit for many transfers. Each caller gets its results when the batch has committed, never before.
  *
- * <p>Several instances may write to one database: every batch first locks the ledger clock, then its accounts in id
- * order, so batches serialise without deadlocks and timestamps follow commit order.
+ * <p>Several instances, and several writer threads of one instance, may write to one database: every batch first locks
+ * the ledger clock, then its accounts in id order, so batches serialise without deadlocks and timestamps follow commit
+ * order. A second writer thread's batch waits for that lock inside PostgreSQL, ready to go on the moment the first
+ * commits.
  */
 public class TransferWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TransferWriter.class);
     private static final int MAX_REQUESTS_PER_BATCH = 4096;
     private static final int MAX_EXPIRIES_PER_BATCH = 1000;
+    private static final int MAX_WRITER_THREADS = 4;
 
     private final LedgerStore store;
     private final TransactionTemplate transactions;
@@ -55,19 +58,32 @@ public class TransferWriter implements SmartLifecycle {
     private final BlockingQueue<Request> queue = new ArrayBlockingQueue<>(65_536);
     private final List<Runnable> afterCommit = new ArrayList<>();
     private final Timer batchDuration;
+    private final Timer readPhase;
+    private final Timer applyPhase;
+    private final Timer writePhase;
+    private final Timer commitPhase;
+    private final Timer answerPhase;
     private final DistributionSummary batchTransfers;
+    private final int writerThreads;
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
-    private Thread thread;
 
     /**
+     * @param writerThreads  batches in flight at once, each on its own thread and connection. They serialise on the
+     *                       ledger clock's lock as separate instances do, but the next batch's reads are already waiting
+     *                       in PostgreSQL when the previous batch commits, instead of being sent after its answers
      * @param meters where the write path's figures go: each batch's time from its first read to its commit, its
      *               transfers, and the transfers waiting for a batch (for the operators, and for docs/performance.md)
      */
     public TransferWriter(LedgerStore store, TransactionTemplate transactions, int maxTransfersPerCommit, int queueCapacityTransfers,
-                          MeterRegistry meters) {
+                          int writerThreads, MeterRegistry meters) {
         if (maxTransfersPerCommit < 1 || queueCapacityTransfers < maxTransfersPerCommit) {
             throw new IllegalArgumentException("need 1 <= maxTransfersPerCommit <= queueCapacityTransfers");
         }
+        if (writerThreads < 1 || writerThreads > MAX_WRITER_THREADS) {
+            throw new IllegalArgumentException("between 1 and " + MAX_WRITER_THREADS + " writer threads");
+        }
+        this.writerThreads = writerThreads;
         this.store = store;
         this.transactions = transactions;
         this.maxTransfersPerCommit = maxTransfersPerCommit;
@@ -76,11 +92,21 @@ public class TransferWriter implements SmartLifecycle {
         this.batchDuration = Timer.builder("ledger.writer.batch.duration")
                 .description("A batch from its first read to its commit (or rollback)")
                 .publishPercentileHistogram().register(meters);
+        this.readPhase = phase(meters, "read", "Locking and reading the batch's accounts and transfers");
+        this.applyPhase = phase(meters, "apply", "Applying the batch in memory (the transfer engine)");
+        this.writePhase = phase(meters, "write", "Writing the batch's transfers and balances");
+        this.commitPhase = phase(meters, "commit", "Committing the batch (the WAL flush)");
+        this.answerPhase = phase(meters, "answer", "Handing the results to the waiting requests and waking the event publisher");
         this.batchTransfers = DistributionSummary.builder("ledger.writer.batch.transfers")
                 .description("Transfers in a batch").baseUnit("transfers").register(meters);
         Gauge.builder("ledger.writer.queued.transfers", queuedTransfers,
                         permits -> queueCapacityTransfers - permits.availablePermits())
                 .description("Transfers accepted and not answered yet").baseUnit("transfers").register(meters);
+    }
+
+    /** Where a batch's time goes, phase by phase: what the single writer's serial cycle is made of. */
+    private static Timer phase(MeterRegistry meters, String phase, String description) {
+        return Timer.builder("ledger.writer.batch.phase").tag("phase", phase).description(description).register(meters);
     }
 
     /** Thrown when the queue stays full for the whole wait: the ledger is overloaded; the caller may retry. */
@@ -145,21 +171,25 @@ public class TransferWriter implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        thread = new Thread(this::loop, "ledger-writer");
-        thread.start();
+        for (int number = 1; number <= writerThreads; number++) {
+            Thread thread = new Thread(this::loop, "ledger-writer-" + number);
+            threads.add(thread);
+            thread.start();
+        }
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
             try {
                 thread.join(30_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        threads.clear();
         for (Request request; (request = queue.poll()) != null; ) {
             request.result().completeExceptionally(new LedgerBusyException());
         }
@@ -213,11 +243,15 @@ public class TransferWriter implements SmartLifecycle {
     private void process(List<Request> batch, int transfers) {
         List<List<TransferEngine.Result>> results = new ArrayList<>(batch.size());
         batchTransfers.record(transfers);
+        long[] phaseEnds = new long[3];
         try {
             // The timer records a rolled-back batch too.
             batchDuration.record(() -> transactions.executeWithoutResult(status -> {
                 results.clear();
+                long readStart = System.nanoTime();
                 LedgerStore.BatchReads reads = read(batch);
+                phaseEnds[0] = System.nanoTime();
+                readPhase.record(phaseEnds[0] - readStart, TimeUnit.NANOSECONDS);
                 LedgerSnapshot state = new LedgerSnapshot(reads.accounts(), reads.transfers(), reads.pendingStatuses());
                 long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
                 TransferEngine engine = new TransferEngine(state, reads.lastTimestamp(), nowMicros);
@@ -231,7 +265,11 @@ public class TransferWriter implements SmartLifecycle {
                         expiries.put(transfer.id(), transfer.expiresAtMicros());
                     }
                 }
+                phaseEnds[1] = System.nanoTime();
+                applyPhase.record(phaseEnds[1] - phaseEnds[0], TimeUnit.NANOSECONDS);
                 store.writeBatch(created, engine.touchedAccounts(), engine.pendingChanges(), expiries, engine.lastTimestamp());
+                phaseEnds[2] = System.nanoTime();
+                writePhase.record(phaseEnds[2] - phaseEnds[1], TimeUnit.NANOSECONDS);
             }));
         } catch (RuntimeException e) {
             log.error("ledger batch of {} transfers failed and was rolled back", transfers, e);
@@ -241,11 +279,14 @@ public class TransferWriter implements SmartLifecycle {
             queuedTransfers.release(transfers);
             return;
         }
+        long committed = System.nanoTime();
+        commitPhase.record(committed - phaseEnds[2], TimeUnit.NANOSECONDS);
         queuedTransfers.release(transfers);
         for (int index = 0; index < batch.size(); index++) {
             batch.get(index).result().complete(results.get(index));
         }
         afterCommit.forEach(Runnable::run);
+        answerPhase.record(System.nanoTime() - committed, TimeUnit.NANOSECONDS);
     }
 
     /** Everything the batch can touch, in one round trip, its locks taken in a fixed order (see the store). */

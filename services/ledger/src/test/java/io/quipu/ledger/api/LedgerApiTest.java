@@ -196,6 +196,12 @@ class LedgerApiTest {
         assertThat(metricValue(metrics, "ledger_writer_batch_duration_seconds_count")).isGreaterThanOrEqualTo(1);
         assertThat(metricValue(metrics, "ledger_writer_batch_transfers_sum")).isGreaterThanOrEqualTo(1);
         assertThat(metrics).contains("ledger_writer_batch_duration_seconds_bucket", "ledger_writer_queued_transfers");
+        for (String phase : List.of("read", "apply", "write", "commit", "answer")) {
+            assertThat(metrics.lines().filter(line -> line.startsWith("ledger_writer_batch_phase_seconds_count{")
+                    && line.contains("phase=\"" + phase + "\"")))
+                    .as("batches timed in the %s phase", phase)
+                    .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) >= 1);
+        }
     }
 
     private static double metricValue(String metrics, String name) {

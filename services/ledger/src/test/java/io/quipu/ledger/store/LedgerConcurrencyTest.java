@@ -1,6 +1,7 @@
 package io.quipu.ledger.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ class LedgerConcurrencyTest {
 
     @Test
     void twoInstancesUnderContentionKeepTheBooksExact() throws Exception {
-        TransferWriter secondInstance = new TransferWriter(store, new TransactionTemplate(transactionManager), 8190, 65536,
+        TransferWriter secondInstance = new TransferWriter(store, new TransactionTemplate(transactionManager), 8190, 65536, 2,
                 new SimpleMeterRegistry());
         secondInstance.start();
         try {
@@ -107,6 +108,15 @@ class LedgerConcurrencyTest {
             assertThat(overdrawn).isZero();
         } finally {
             secondInstance.stop();
+        }
+    }
+
+    @Test
+    void anInstanceHasOneToFourWriterThreads() {
+        for (int writerThreads : new int[] {0, 5}) {
+            assertThatThrownBy(() -> new TransferWriter(store, new TransactionTemplate(transactionManager), 8190, 65536,
+                    writerThreads, new SimpleMeterRegistry()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writer threads");
         }
     }
 
