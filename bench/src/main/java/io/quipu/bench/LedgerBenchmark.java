@@ -497,16 +497,16 @@ public final class LedgerBenchmark {
         log(String.format(Locale.ROOT, "warming up the ledger: %d s of batches, %d s of single transfers (not measured) …", half, half));
         long start = System.nanoTime();
         threads(options.batchClients(), () -> batchOperation(1000, false))
-                .run("warmup-batch", Duration.ofSeconds(half), Duration.ZERO, ledgerTotals, "ledger");
+                .run("warmup-batch", Duration.ofSeconds(half), Duration.ZERO, ledgerTotals, "ledger", LoadRun.WindowProbe.NONE);
         Clients singles = async(options.httpClients(), this::singleOperation);
-        singles.run("warmup-single", Duration.ofSeconds(half), Duration.ZERO, ledgerTotals, "ledger");
+        singles.run("warmup-single", Duration.ofSeconds(half), Duration.ZERO, ledgerTotals, "ledger", LoadRun.WindowProbe.NONE);
         // Then single transfers in rounds until the ledger's JIT compilers are nearly idle: on two busy cores C2 was
         // still taking a quarter of the ledger's CPU three minutes after start (docs/performance.md).
         int rounds = 0;
         String lastRoundJit = "none";
         while ((System.nanoTime() - start) / 1e9 + JIT_ROUND_SECONDS <= options.ledgerWarmupMaxSeconds()) {
             LoadRun.Result round = singles.run("warmup-single", Duration.ZERO, Duration.ofSeconds(JIT_ROUND_SECONDS),
-                    ledgerTotals, "ledger");
+                    ledgerTotals, "ledger", LoadRun.WindowProbe.NONE);
             rounds++;
             double jit = round.cpu().ledgerJit();
             lastRoundJit = String.format(Locale.ROOT, "%.2f", jit);
@@ -599,18 +599,18 @@ public final class LedgerBenchmark {
 
     /** How a scenario's clients run: a thread each that waits for its answer, or callbacks on the HTTP client's thread. */
     private interface Clients {
-        LoadRun.Result run(String name, Duration warmup, Duration measure, LoadRun.Totals totals, String database)
-                throws InterruptedException;
+        LoadRun.Result run(String name, Duration warmup, Duration measure, LoadRun.Totals totals, String database,
+                           LoadRun.WindowProbe probe) throws InterruptedException;
     }
 
     private Clients threads(int count, java.util.function.Supplier<LoadRun.Operation> operations) {
-        return (name, warmup, measure, totals, database) ->
-                LoadRun.run(name, count, operations, warmup, measure, totals, cpu, waits, database);
+        return (name, warmup, measure, totals, database, probe) ->
+                LoadRun.run(name, count, operations, warmup, measure, totals, cpu, waits, database, probe);
     }
 
     private Clients async(int count, LoadRun.AsyncOperation operation) {
-        return (name, warmup, measure, totals, database) ->
-                LoadRun.runAsync(name, count, operation, warmup, measure, totals, cpu, waits, database);
+        return (name, warmup, measure, totals, database, probe) ->
+                LoadRun.runAsync(name, count, operation, warmup, measure, totals, cpu, waits, database, probe);
     }
 
     private void ledgerRun(String key, String title, Clients clients) throws Exception {
@@ -621,7 +621,7 @@ public final class LedgerBenchmark {
                          boolean ledgerScenario) throws Exception {
         log(String.format(Locale.ROOT, "%s: %d s warm-up + %d s measured …", title, options.warmupSeconds(), options.seconds()));
         LoadRun.Result result = clients.run(key, Duration.ofSeconds(options.warmupSeconds()), Duration.ofSeconds(options.seconds()),
-                totals, database);
+                totals, database, ledgerScenario ? new LedgerMeters(http) : LoadRun.WindowProbe.NONE);
         String backlog = ledgerScenario ? settleEvents() : "–";
         rows.put(key, new Row(key, title, result, backlog));
         log(String.format(Locale.ROOT, "  → %,.0f transfers/s%s; failures %s; CPU: %s", result.transfersPerSecond(),
@@ -759,6 +759,15 @@ public final class LedgerBenchmark {
                 + "the PostgreSQL server (all its processes) used per successful transfer in the window; less sensitive to "
                 + "other load on the machine than transfers/s. In parentheses, the part of the ledger's that its JIT "
                 + "compiler threads used in the window: work that a ledger which has run for longer no longer does.");
+        out.println();
+        MarkdownTable inside = new MarkdownTable("scenario", "inside the ledger (its /actuator/prometheus over the window)");
+        ordered.stream().filter(row -> !row.result().inside().equals("–"))
+                .forEach(row -> inside.row(row.key(), row.result().inside()));
+        out.print(inside.render());
+        out.println();
+        out.println("Inside the ledger: its single writer's batches (from the first read to the commit) and the time a "
+                + "POST /transfers or /transfers/batch request spent in the ledger's filters and controller. The rest of "
+                + "the client's latency is Tomcat's queue, the kernel and the load generator.");
         out.println();
         out.println("CPU: \"bench other\" is the benchmark JVM minus its load-generating threads: mostly the embedded Kafka broker "
                 + "(receiving the ledger's transfer events), plus GC and JIT. \"other\" is every other process on the machine. "

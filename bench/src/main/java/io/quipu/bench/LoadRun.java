@@ -42,7 +42,7 @@ final class LoadRun {
     }
 
     record Result(long okTransfers, long operations, double seconds, Percentiles.Summary latency,
-                  Map<String, Long> failures, CpuSampler.Usage cpu, String waits) {
+                  Map<String, Long> failures, CpuSampler.Usage cpu, String waits, String inside) {
         double transfersPerSecond() {
             return okTransfers / seconds;
         }
@@ -56,6 +56,25 @@ final class LoadRun {
     }
 
     private LoadRun() {
+    }
+
+    /** Figures of the system under test read at the start and at the end of the measured window (e.g. its meters). */
+    interface WindowProbe {
+        WindowProbe NONE = new WindowProbe() {
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public String stop() {
+                return "–";
+            }
+        };
+
+        void start();
+
+        /** What changed in the window, for the report. */
+        String stop();
     }
 
     /** One operation started without blocking: the answer completes the future (on the HTTP client's I/O thread). */
@@ -93,8 +112,10 @@ final class LoadRun {
 
         /** Sleeps through the warm-up and the measured window, sampling the CPU and PostgreSQL's waits around it. */
         Result measure(Duration warmup, Duration measure, List<Percentiles.Recorder> recorders, CpuSampler cpu,
-                       PgWaitSampler waits, String database, Runnable stopClients) throws InterruptedException {
+                       PgWaitSampler waits, String database, WindowProbe probe, Runnable stopClients)
+                throws InterruptedException {
             Thread.sleep(warmup.toMillis());
+            probe.start();
             CpuSampler.Snapshot before = cpu.snapshot();
             waits.start(database);
             start = System.nanoTime();
@@ -102,19 +123,21 @@ final class LoadRun {
             end = System.nanoTime();
             CpuSampler.Snapshot after = cpu.snapshot();
             String waitProfile = waits.stop();
+            String inside = probe.stop();
             running = false;
             stopClients.run();
             Map<String, Long> failureCounts = new TreeMap<>();
             failures.forEach((reason, count) -> failureCounts.put(reason, count.sum()));
             return new Result(ok.sum(), operations.sum(), (end - start) / 1e9,
                     Percentiles.Summary.ofSortedNanos(Percentiles.Recorder.mergeSorted(recorders)), failureCounts,
-                    cpu.between(before, after), waitProfile);
+                    cpu.between(before, after), waitProfile, inside);
         }
     }
 
     /** {@code threads} clients, each a thread that calls its operation and waits for the answer. */
     static Result run(String name, int threads, Supplier<Operation> operations, Duration warmup, Duration measure,
-                      Totals totals, CpuSampler cpu, PgWaitSampler waits, String database) throws InterruptedException {
+                      Totals totals, CpuSampler cpu, PgWaitSampler waits, String database, WindowProbe probe)
+            throws InterruptedException {
         Window window = new Window(totals);
         List<Percentiles.Recorder> recorders = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
@@ -147,7 +170,7 @@ final class LoadRun {
             workers.add(worker);
             worker.start();
         }
-        Result result = window.measure(warmup, measure, recorders, cpu, waits, database, () -> {
+        Result result = window.measure(warmup, measure, recorders, cpu, waits, database, probe, () -> {
             for (Thread worker : workers) {
                 try {
                     worker.join(120_000);
@@ -170,7 +193,8 @@ final class LoadRun {
      * generator wakes once per batch of ready answers instead of once per answer (docs/performance.md).
      */
     static Result runAsync(String name, int clients, AsyncOperation operation, Duration warmup, Duration measure,
-                           Totals totals, CpuSampler cpu, PgWaitSampler waits, String database) throws InterruptedException {
+                           Totals totals, CpuSampler cpu, PgWaitSampler waits, String database, WindowProbe probe)
+            throws InterruptedException {
         Window window = new Window(totals);
         List<Percentiles.Recorder> recorders = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(clients);
@@ -206,7 +230,7 @@ final class LoadRun {
                 }
             }.next();
         }
-        return window.measure(warmup, measure, recorders, cpu, waits, database, () -> {
+        return window.measure(warmup, measure, recorders, cpu, waits, database, probe, () -> {
             try {
                 if (!stopped.await(120, TimeUnit.SECONDS)) {
                     throw new IllegalStateException(name + ": clients still waiting for answers after 120 s");
