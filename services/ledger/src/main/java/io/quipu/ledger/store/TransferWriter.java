@@ -104,7 +104,7 @@ public class TransferWriter implements SmartLifecycle {
                 .description("Transfers accepted and not answered yet").baseUnit("transfers").register(meters);
     }
 
-    /** Where a batch's time goes, phase by phase: what the single writer's serial cycle is made of. */
+    /** Where a batch's time goes, phase by phase: what the serial cycle of batches is made of. */
     private static Timer phase(MeterRegistry meters, String phase, String description) {
         return Timer.builder("ledger.writer.batch.phase").tag("phase", phase).description(description).register(meters);
     }
@@ -212,9 +212,13 @@ public class TransferWriter implements SmartLifecycle {
 
     private void loop() {
         List<Request> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
+        // A request taken from the queue that did not fit the last batch: the first of this thread's next one. Other
+        // writer threads take from the same queue, so a request is only ever looked at once it is taken.
+        Request carried = null;
+        while (running || !queue.isEmpty() || carried != null) {
             try {
-                Request first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Request first = carried != null ? carried : queue.poll(100, TimeUnit.MILLISECONDS);
+                carried = null;
                 if (first == null) {
                     continue;
                 }
@@ -222,18 +226,27 @@ public class TransferWriter implements SmartLifecycle {
                 int transfers = first.size();
                 // Take what is already waiting; never split a request (its linked chains must stay whole).
                 while (batch.size() < MAX_REQUESTS_PER_BATCH) {
-                    Request next = queue.peek();
-                    if (next == null || transfers + next.size() > maxTransfersPerCommit) {
+                    Request next = queue.poll();
+                    if (next == null) {
                         break;
                     }
-                    batch.add(queue.poll());
+                    if (transfers + next.size() > maxTransfersPerCommit) {
+                        carried = next;
+                        break;
+                    }
+                    batch.add(next);
                     transfers += next.size();
                 }
                 process(batch, transfers);
             } catch (InterruptedException e) {
-                if (!running && queue.isEmpty()) {
+                if (!running && queue.isEmpty() && carried == null) {
                     return;
                 }
+            } catch (RuntimeException e) {
+                // A writer thread must not die: the requests in its hands would wait for their timeout, and the
+                // instance would lose a writer for good. Answering them twice is harmless (a future completes once).
+                log.error("ledger writer failed outside a batch's transaction", e);
+                batch.forEach(request -> request.result().completeExceptionally(e));
             } finally {
                 batch.clear();
             }
