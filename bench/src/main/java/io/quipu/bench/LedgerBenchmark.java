@@ -765,9 +765,9 @@ public final class LedgerBenchmark {
                 .forEach(row -> inside.row(row.key(), row.result().inside()));
         out.print(inside.render());
         out.println();
-        out.println("Inside the ledger: its writers' batches (from the first read, which waits for the other writer's "
-                + "commit, to the commit) and the time a POST /transfers or /transfers/batch request spent in the ledger's "
-                + "filters and controller. The rest of the client's latency is Tomcat's queue, the kernel and the load generator.");
+        out.println("Inside the ledger: its writer's batches (from the first read to the commit) and the time a POST "
+                + "/transfers or /transfers/batch request spent in the ledger's filters and controller. The rest of the "
+                + "client's latency is Tomcat's queue, the kernel and the load generator.");
         out.println();
         out.println("CPU: \"bench other\" is the benchmark JVM minus its load-generating threads: mostly the embedded Kafka broker "
                 + "(receiving the ledger's transfer events), plus GC and JIT. \"other\" is every other process on the machine. "

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * The ledger's own figures over a measured window, from its {@code /actuator/prometheus} before and after: how many
- * batches its writers committed, how large and how long they were, and how long the transfer requests took
+ * batches its writer committed, how large and how long they were, and how long the transfer requests took
  * inside the ledger. Set beside the client's latency, they tell the time in the ledger from the time outside it
  * (Tomcat's queue, the kernel, the load generator).
  */

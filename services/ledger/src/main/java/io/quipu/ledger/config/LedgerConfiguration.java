@@ -44,10 +44,9 @@ public class LedgerConfiguration {
     TransferWriter transferWriter(LedgerStore store, PlatformTransactionManager transactionManager,
                                   @Value("${quipu.ledger.max-transfers-per-commit}") int maxTransfersPerCommit,
                                   @Value("${quipu.ledger.queue-capacity-transfers}") int queueCapacityTransfers,
-                                  @Value("${quipu.ledger.writer-threads}") int writerThreads,
                                   MeterRegistry meters) {
         return new TransferWriter(store, new TransactionTemplate(transactionManager), maxTransfersPerCommit, queueCapacityTransfers,
-                writerThreads, meters);
+                meters);
     }
 
     @Bean

@@ -34,21 +34,19 @@ import io.quipu.ledger.domain.TransferCommand;
 import io.quipu.ledger.domain.TransferEngine;
 
 /**
- * The write path of this ledger instance: a writer thread gathers whatever requests are queued (up to a bound), applies
- * them in order with {@link TransferEngine}, and writes the whole batch in one transaction with set-based SQL — one
- * commit for many transfers. Each caller gets its results when the batch has committed, never before.
+ * The single writer of this ledger instance: it gathers whatever requests are queued (up to a bound), applies them in
+ * order with {@link TransferEngine}, and writes the whole batch in one transaction with set-based SQL — one commit for
+ * many transfers. Each caller gets its results when the batch has committed, never before.
  *
- * <p>Several instances, and several writer threads of one instance, may write to one database: every batch first locks
- * the ledger clock, then its accounts in id order, so batches serialise without deadlocks and timestamps follow commit
- * order. A second writer thread's batch waits for that lock inside PostgreSQL, ready to go on the moment the first
- * commits.
+ * <p>Several instances may write to one database: every batch first locks the ledger clock, then its accounts in id
+ * order, so batches serialise without deadlocks and timestamps follow commit order. (A second writer thread in one
+ * instance was measured and made single transfers slower: docs/performance.md, "the fifth round".)
  */
 public class TransferWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TransferWriter.class);
     private static final int MAX_REQUESTS_PER_BATCH = 4096;
     private static final int MAX_EXPIRIES_PER_BATCH = 1000;
-    private static final int MAX_WRITER_THREADS = 4;
 
     private final LedgerStore store;
     private final TransactionTemplate transactions;
@@ -64,26 +62,18 @@ public class TransferWriter implements SmartLifecycle {
     private final Timer commitPhase;
     private final Timer answerPhase;
     private final DistributionSummary batchTransfers;
-    private final int writerThreads;
-    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
+    private Thread thread;
 
     /**
-     * @param writerThreads  batches in flight at once, each on its own thread and connection. They serialise on the
-     *                       ledger clock's lock as separate instances do, but the next batch's reads are already waiting
-     *                       in PostgreSQL when the previous batch commits, instead of being sent after its answers
      * @param meters where the write path's figures go: each batch's time from its first read to its commit, its
      *               transfers, and the transfers waiting for a batch (for the operators, and for docs/performance.md)
      */
     public TransferWriter(LedgerStore store, TransactionTemplate transactions, int maxTransfersPerCommit, int queueCapacityTransfers,
-                          int writerThreads, MeterRegistry meters) {
+                          MeterRegistry meters) {
         if (maxTransfersPerCommit < 1 || queueCapacityTransfers < maxTransfersPerCommit) {
             throw new IllegalArgumentException("need 1 <= maxTransfersPerCommit <= queueCapacityTransfers");
         }
-        if (writerThreads < 1 || writerThreads > MAX_WRITER_THREADS) {
-            throw new IllegalArgumentException("between 1 and " + MAX_WRITER_THREADS + " writer threads");
-        }
-        this.writerThreads = writerThreads;
         this.store = store;
         this.transactions = transactions;
         this.maxTransfersPerCommit = maxTransfersPerCommit;
@@ -171,25 +161,21 @@ public class TransferWriter implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        for (int number = 1; number <= writerThreads; number++) {
-            Thread thread = new Thread(this::loop, "ledger-writer-" + number);
-            threads.add(thread);
-            thread.start();
-        }
+        thread = new Thread(this::loop, "ledger-writer");
+        thread.start();
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
+        if (thread != null) {
+            thread.interrupt();
             try {
                 thread.join(30_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        threads.clear();
         for (Request request; (request = queue.poll()) != null; ) {
             request.result().completeExceptionally(new LedgerBusyException());
         }
@@ -212,39 +198,32 @@ public class TransferWriter implements SmartLifecycle {
 
     private void loop() {
         List<Request> batch = new ArrayList<>();
-        // A request taken from the queue that did not fit the last batch: the first of this thread's next one. Other
-        // writer threads take from the same queue, so a request is only ever looked at once it is taken.
-        Request carried = null;
-        while (running || !queue.isEmpty() || carried != null) {
+        while (running || !queue.isEmpty()) {
             try {
-                Request first = carried != null ? carried : queue.poll(100, TimeUnit.MILLISECONDS);
-                carried = null;
+                Request first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 int transfers = first.size();
-                // Take what is already waiting; never split a request (its linked chains must stay whole).
+                // Take what is already waiting; never split a request (its linked chains must stay whole). Only this
+                // thread takes from the queue, so the request peeked at is the one polled.
                 while (batch.size() < MAX_REQUESTS_PER_BATCH) {
-                    Request next = queue.poll();
-                    if (next == null) {
+                    Request next = queue.peek();
+                    if (next == null || transfers + next.size() > maxTransfersPerCommit) {
                         break;
                     }
-                    if (transfers + next.size() > maxTransfersPerCommit) {
-                        carried = next;
-                        break;
-                    }
-                    batch.add(next);
+                    batch.add(queue.poll());
                     transfers += next.size();
                 }
                 process(batch, transfers);
             } catch (InterruptedException e) {
-                if (!running && queue.isEmpty() && carried == null) {
+                if (!running && queue.isEmpty()) {
                     return;
                 }
             } catch (RuntimeException e) {
-                // A writer thread must not die: the requests in its hands would wait for their timeout, and the
-                // instance would lose a writer for good. Answering them twice is harmless (a future completes once).
+                // The writer must not die: the requests in its hands would wait for their timeout, and every later one
+                // with them. Answering them twice is harmless (a future completes once).
                 log.error("ledger writer failed outside a batch's transaction", e);
                 batch.forEach(request -> request.result().completeExceptionally(e));
             } finally {
@@ -283,6 +262,7 @@ public class TransferWriter implements SmartLifecycle {
                 store.writeBatch(created, engine.touchedAccounts(), engine.pendingChanges(), expiries, engine.lastTimestamp());
                 phaseEnds[2] = System.nanoTime();
                 writePhase.record(phaseEnds[2] - phaseEnds[1], TimeUnit.NANOSECONDS);
+
             }));
         } catch (RuntimeException e) {
             log.error("ledger batch of {} transfers failed and was rolled back", transfers, e);

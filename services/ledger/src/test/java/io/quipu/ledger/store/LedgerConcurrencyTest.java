@@ -1,7 +1,6 @@
 package io.quipu.ledger.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +54,7 @@ class LedgerConcurrencyTest {
 
     @Test
     void twoInstancesUnderContentionKeepTheBooksExact() throws Exception {
-        TransferWriter secondInstance = new TransferWriter(store, new TransactionTemplate(transactionManager), 8190, 65536, 2,
+        TransferWriter secondInstance = new TransferWriter(store, new TransactionTemplate(transactionManager), 8190, 65536,
                 new SimpleMeterRegistry());
         secondInstance.start();
         try {
@@ -108,15 +107,6 @@ class LedgerConcurrencyTest {
             assertThat(overdrawn).isZero();
         } finally {
             secondInstance.stop();
-        }
-    }
-
-    @Test
-    void anInstanceHasOneToFourWriterThreads() {
-        for (int writerThreads : new int[] {0, 5}) {
-            assertThatThrownBy(() -> new TransferWriter(store, new TransactionTemplate(transactionManager), 8190, 65536,
-                    writerThreads, new SimpleMeterRegistry()))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writer threads");
         }
     }
 
