@@ -54,20 +54,24 @@ final class LedgerMeters implements LoadRun.WindowProbe {
         }
         StringBuilder phases = new StringBuilder();
         for (String phase : PHASES) {
-            double phaseSeconds = after.phaseSeconds().getOrDefault(phase, 0.0) - before.phaseSeconds().getOrDefault(phase, 0.0);
-            phases.append(phases.isEmpty() ? "" : " / ").append(String.format(Locale.ROOT, "%.2f", phaseSeconds * 1000 / batches));
+            double phaseSeconds = after.phaseSeconds().getOrDefault(phase, 0.0)
+                    - before.phaseSeconds().getOrDefault(phase, 0.0);
+            phases.append(phases.isEmpty() ? "" : " / ")
+                    .append(String.format(Locale.ROOT, "%.2f", phaseSeconds * 1000 / batches));
         }
         return String.format(Locale.ROOT,
                 "%,.0f batches/s of %.1f transfers; batch %.2f ms mean, p99 ≤ %s ms; per batch, ms: %s %s; "
                         + "a transfer request %.2f ms in the ledger",
                 batches / seconds, (after.transfers() - before.transfers()) / batches,
                 (after.batchSeconds() - before.batchSeconds()) * 1000 / batches,
-                p99BoundMillis(before.batchBuckets(), after.batchBuckets(), batches), String.join(" / ", PHASES), phases,
+                p99BoundMillis(before.batchBuckets(), after.batchBuckets(), batches), String.join(" / ", PHASES),
+                phases,
                 (after.requestSeconds() - before.requestSeconds()) * 1000 / requests);
     }
 
     /** The smallest histogram bound under which 99% of the window's batches fell. */
-    private static String p99BoundMillis(TreeMap<Double, Double> before, TreeMap<Double, Double> after, double batches) {
+    private static String p99BoundMillis(TreeMap<Double, Double> before, TreeMap<Double, Double> after,
+                                         double batches) {
         for (Map.Entry<Double, Double> bucket : after.entrySet()) {
             double count = bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0);
             if (count >= 0.99 * batches) {

@@ -86,7 +86,8 @@ public class TransferWriter implements SmartLifecycle {
         this.applyPhase = phase(meters, "apply", "Applying the batch in memory (the transfer engine)");
         this.writePhase = phase(meters, "write", "Writing the batch's transfers and balances");
         this.commitPhase = phase(meters, "commit", "Committing the batch (the WAL flush)");
-        this.answerPhase = phase(meters, "answer", "Handing the results to the waiting requests and waking the event publisher");
+        this.answerPhase = phase(meters, "answer",
+                "Handing the results to the waiting requests and waking the event publisher");
         this.batchTransfers = DistributionSummary.builder("ledger.writer.batch.transfers")
                 .description("Transfers in a batch").baseUnit("transfers").register(meters);
         Gauge.builder("ledger.writer.queued.transfers", queuedTransfers,
