@@ -263,7 +263,6 @@ public class TransferWriter implements SmartLifecycle {
                 store.writeBatch(created, engine.touchedAccounts(), engine.pendingChanges(), expiries, engine.lastTimestamp());
                 phaseEnds[2] = System.nanoTime();
                 writePhase.record(phaseEnds[2] - phaseEnds[1], TimeUnit.NANOSECONDS);
-
             }));
         } catch (RuntimeException e) {
             log.error("ledger batch of {} transfers failed and was rolled back", transfers, e);
