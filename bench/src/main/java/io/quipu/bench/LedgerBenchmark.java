@@ -761,7 +761,7 @@ public final class LedgerBenchmark {
                 + "compiler threads used in the window: work that a ledger which has run for longer no longer does.");
         out.println();
         MarkdownTable inside = new MarkdownTable("scenario", "inside the ledger (its /actuator/prometheus over the window)");
-        ordered.stream().filter(row -> !row.result().inside().equals("–"))
+        ordered.stream().filter(row -> row.result().inside() != null)
                 .forEach(row -> inside.row(row.key(), row.result().inside()));
         out.print(inside.render());
         out.println();

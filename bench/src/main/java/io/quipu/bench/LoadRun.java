@@ -67,13 +67,13 @@ final class LoadRun {
 
             @Override
             public String stop() {
-                return "–";
+                return null;
             }
         };
 
         void start();
 
-        /** What changed in the window, for the report. */
+        /** What changed in the window, for the report; null when there is nothing to report. */
         String stop();
     }
 
