@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,16 +17,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +54,13 @@ class LocalRunTest {
     private static final Duration HEALING_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration LIVE_WAIT = Duration.ofSeconds(30);
+    /** A test run's ports are a service's own port plus an offset of at least this, so they stay clear of 1-10,000. */
+    private static final int LOWEST_PORT_OFFSET = 10_000;
+    private static final int HIGHEST_RUN_PORT = SANDBOX_PORT;
+    private static final int POSTGRES_BASE_PORT = 8091;
+    private static final int KAFKA_BASE_PORT = 8092;
+    /** Lines of each service's log a failed wait for the local run reports. */
+    private static final int DIAGNOSTIC_LOG_LINES = 60;
 
     private Path stateDirectory;
     private Path launcherOutput;
@@ -80,12 +92,12 @@ class LocalRunTest {
     void theLauncherStartsTheSandboxHealsItAfterKillMinusNineAndStopsEverything() throws Exception {
         Path launcherJar = executableJar("launcher", "quipu-launcher");
         executableJar("sandbox", "quipu-sandbox");
-        int postgresPort = freePort();
-        int kafkaPort = freePort();
-        int portOffset = freePortOffset();
-        int sandboxPort = SANDBOX_PORT + portOffset;
+        RunPorts ports = freeRunPorts(List.of(SANDBOX_PORT, SANDBOX_SMTP_PORT));
+        int postgresPort = ports.postgres();
+        int kafkaPort = ports.kafka();
+        int sandboxPort = SANDBOX_PORT + ports.offset();
 
-        launcher = startLauncher(launcherJar, "sandbox", postgresPort, kafkaPort, portOffset);
+        launcher = startLauncher(launcherJar, "sandbox", ports);
 
         await("the sandbox is ready").atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .until(() -> launcherAliveOrFail() && "ready".equals(sandbox("state")));
@@ -121,11 +133,6 @@ class LocalRunTest {
     }
 
     /**
-     * The login of issue 4 on the real services: through the gateway's BFF with password and the one-time code from the
-     * sandbox's SMS inbox, then a protected service endpoint through the gateway with the session only. Staff may read
-     * the ledger; a customer's session may not (least privilege, checked by the ledger itself).
-     */
-    /**
      * Issues 4 and 5 through the gateway with every real service: staff and a demo customer log in (password + SMS
      * code, BFF session); a new person onboards (identity registry, selfie, screening, login, account, signed contract
      * in the mailbox), logs in with the login they chose, and reads their own 360° view.
@@ -139,12 +146,12 @@ class LocalRunTest {
                 {"services/audit", "quipu-audit"}, {"services/gateway", "quipu-gateway"}}) {
             executableJar(module[0], module[1]);
         }
-        int portOffset = freePortOffset(List.of(8080, 8081, 8082, 8083, 8084, 8086, 8087, 8088, SANDBOX_PORT, SANDBOX_SMTP_PORT));
+        RunPorts ports = freeRunPorts(List.of(8080, 8081, 8082, 8083, 8084, 8086, 8087, 8088, SANDBOX_PORT, SANDBOX_SMTP_PORT));
+        int portOffset = ports.offset();
         List<String> services = List.of("gateway", "identity", "customers", "ledger", "payments", "fraud", "notifications", "audit");
-        launcher = startLauncher(launcherJar, String.join(",", services), freePort(), freePort(), portOffset);
-        await(services + " are ready").atMost(STARTUP_TIMEOUT.multipliedBy(3))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> launcherAliveOrFail() && services.stream().allMatch(name -> "ready".equals(serviceQuietly(name, "state"))));
+        launcher = startLauncher(launcherJar, String.join(",", services), ports);
+        awaitLaunched(services + " are ready", STARTUP_TIMEOUT.multipliedBy(3),
+                () -> services.stream().allMatch(name -> "ready".equals(serviceQuietly(name, "state"))));
 
         String gateway = "http://127.0.0.1:" + (8080 + portOffset);
         String sandbox = "http://127.0.0.1:" + (SANDBOX_PORT + portOffset);
@@ -247,9 +254,8 @@ class LocalRunTest {
         String trace = JsonPath.read(valeria.get("/api/payments/payments/" + travellingId).body(), "$.clearingReference");
         long paymentsPid = ((Number) service("payments", "pid")).longValue();
         ProcessHandle.of(paymentsPid).orElseThrow().destroyForcibly();
-        await("payments is restarted and ready").atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .until(() -> launcherAliveOrFail() && "ready".equals(serviceQuietly("payments", "state"))
-                        && ((Number) service("payments", "pid")).longValue() != paymentsPid);
+        awaitLaunched("payments is restarted and ready", STARTUP_TIMEOUT, () -> "ready".equals(serviceQuietly("payments", "state"))
+                && ((Number) service("payments", "pid")).longValue() != paymentsPid);
         HttpResponse<String> settled = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox
                 + "/sandbox/clearing/transfers/" + trace + "/settle")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -287,10 +293,11 @@ class LocalRunTest {
                 {"services/gateway", "quipu-gateway"}}) {
             executableJar(module[0], module[1]);
         }
-        int portOffset = freePortOffset(List.of(8080, 8081, 8082, 8083, 8084, 8086, 8087, 8088, SANDBOX_PORT, SANDBOX_SMTP_PORT));
-        launcher = startLauncher(launcherJar, String.join(",", services), freePort(), freePort(), portOffset);
-        await(services + " are ready").atMost(STARTUP_TIMEOUT.multipliedBy(3)).pollInterval(Duration.ofMillis(500))
-                .until(() -> launcherAliveOrFail() && services.stream().allMatch(name -> "ready".equals(serviceQuietly(name, "state"))));
+        RunPorts ports = freeRunPorts(List.of(8080, 8081, 8082, 8083, 8084, 8086, 8087, 8088, SANDBOX_PORT, SANDBOX_SMTP_PORT));
+        int portOffset = ports.offset();
+        launcher = startLauncher(launcherJar, String.join(",", services), ports);
+        awaitLaunched(services + " are ready", STARTUP_TIMEOUT.multipliedBy(3),
+                () -> services.stream().allMatch(name -> "ready".equals(serviceQuietly(name, "state"))));
         String gateway = "http://127.0.0.1:" + (8080 + portOffset);
         String sandbox = "http://127.0.0.1:" + (SANDBOX_PORT + portOffset);
         BackOffice backOffice = new BackOffice("http://127.0.0.1:" + (8081 + portOffset), "http://127.0.0.1:" + (8083 + portOffset));
@@ -345,11 +352,11 @@ class LocalRunTest {
         Path launcherJar = executableJar("launcher", "quipu-launcher");
         executableJar("services/identity", "quipu-identity");
         executableJar("services/ledger", "quipu-ledger");
-        int portOffset = freePortOffset(List.of(8081, 8083, SANDBOX_PORT, SANDBOX_SMTP_PORT));
-        launcher = startLauncher(launcherJar, "identity,ledger", freePort(), freePort(), portOffset);
-        await("identity and ledger are ready").atMost(STARTUP_TIMEOUT.multipliedBy(2)).pollInterval(Duration.ofMillis(500))
-                .until(() -> launcherAliveOrFail() && "ready".equals(service("identity", "state"))
-                        && "ready".equals(service("ledger", "state")));
+        RunPorts ports = freeRunPorts(List.of(8081, 8083, SANDBOX_PORT, SANDBOX_SMTP_PORT));
+        int portOffset = ports.offset();
+        launcher = startLauncher(launcherJar, "identity,ledger", ports);
+        awaitLaunched("identity and ledger are ready", STARTUP_TIMEOUT.multipliedBy(2),
+                () -> "ready".equals(service("identity", "state")) && "ready".equals(service("ledger", "state")));
 
         LedgerClient ledger = new LedgerClient("http://127.0.0.1:" + (8083 + portOffset),
                 LedgerClient.clientCredentialsToken("http://127.0.0.1:" + (8081 + portOffset), "payments", "payments-secret"));
@@ -384,9 +391,8 @@ class LocalRunTest {
         long ledgerPid = ((Number) service("ledger", "pid")).longValue();
         ProcessHandle.of(ledgerPid).orElseThrow().destroyForcibly();
         int answeredBeforeKill = answeredOk.size();
-        await("the ledger is restarted and ready").atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .until(() -> launcherAliveOrFail() && "ready".equals(service("ledger", "state"))
-                        && ((Number) service("ledger", "pid")).longValue() != ledgerPid);
+        awaitLaunched("the ledger is restarted and ready", STARTUP_TIMEOUT,
+                () -> "ready".equals(service("ledger", "state")) && ((Number) service("ledger", "pid")).longValue() != ledgerPid);
         await("transfers flow again").atMost(Duration.ofSeconds(60)).until(() -> answeredOk.size() > answeredBeforeKill + 50);
         loading.set(false);
         for (Thread thread : clients) {
@@ -405,16 +411,16 @@ class LocalRunTest {
         assertThat(output()).contains("auto-healing: restarted ledger");
     }
 
-    private Process startLauncher(Path launcherJar, String only, int postgresPort, int kafkaPort, int portOffset) throws IOException {
+    private Process startLauncher(Path launcherJar, String only, RunPorts ports) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(javaOfThisJvm(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquipu.home=" + REPOSITORY, "-jar", launcherJar.toString(), "run", "--only", only)
                 .redirectErrorStream(true)
                 .redirectOutput(launcherOutput.toFile());
         builder.environment().putAll(Map.of(
                 "QUIPU_STATE_DIR", stateDirectory.toString(),
-                "QUIPU_POSTGRES_PORT", String.valueOf(postgresPort),
-                "QUIPU_KAFKA_PORT", String.valueOf(kafkaPort),
-                "QUIPU_PORT_OFFSET", String.valueOf(portOffset),
+                "QUIPU_POSTGRES_PORT", String.valueOf(ports.postgres()),
+                "QUIPU_KAFKA_PORT", String.valueOf(ports.kafka()),
+                "QUIPU_PORT_OFFSET", String.valueOf(ports.offset()),
                 "QUIPU_NO_BUILD", "1", "QUIPU_SEED", "0"));
         return builder.start();
     }
@@ -467,6 +473,36 @@ class LocalRunTest {
         return pids.stream().filter(pid -> pid != null).map(Number::longValue).toList();
     }
 
+    /**
+     * Waits for a state of the local run while the launcher lives. When time runs out, the failure carries what a person
+     * would look at: the launcher's output, state.json and the end of every service's log, since the state directory
+     * is deleted after the test.
+     */
+    private void awaitLaunched(String alias, Duration limit, Callable<Boolean> condition) throws IOException {
+        try {
+            await(alias).atMost(limit).pollInterval(Duration.ofMillis(500)).until(() -> launcherAliveOrFail() && condition.call());
+        } catch (ConditionTimeoutException timeout) {
+            throw new AssertionError(timeout.getMessage() + System.lineSeparator() + diagnostics(), timeout);
+        }
+    }
+
+    private String diagnostics() throws IOException {
+        StringBuilder report = new StringBuilder("launcher output:").append(System.lineSeparator()).append(output())
+                .append(System.lineSeparator()).append("state.json: ").append(stateJson()).append(System.lineSeparator());
+        Path logs = stateDirectory.resolve("logs");
+        if (Files.isDirectory(logs)) {
+            try (Stream<Path> files = Files.list(logs)) {
+                for (Path log : files.sorted().toList()) {
+                    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                    report.append("--- last lines of ").append(log.getFileName()).append(System.lineSeparator());
+                    lines.subList(Math.max(0, lines.size() - DIAGNOSTIC_LOG_LINES), lines.size())
+                            .forEach(line -> report.append(line).append(System.lineSeparator()));
+                }
+            }
+        }
+        return report.toString();
+    }
+
     private boolean launcherAliveOrFail() throws IOException {
         if (!launcher.isAlive()) {
             fail("the launcher exited with status %d; its output:%n%s", launcher.exitValue(), output());
@@ -499,25 +535,42 @@ class LocalRunTest {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** An offset that moves the sandbox's ports (HTTP and SMTP) to free ones. */
-    private static int freePortOffset() throws IOException {
-        return freePortOffset(List.of(SANDBOX_PORT, SANDBOX_SMTP_PORT));
+    /**
+     * The ports of one local run: the services' own ports moved by {@code offset}, and PostgreSQL and Kafka on two
+     * ports no service uses ({@code 8091} and {@code 8092}, moved the same way).
+     */
+    private record RunPorts(int offset, int postgres, int kafka) {
     }
 
-    /** An offset that moves every one of these ports to a free one. */
-    private static int freePortOffset(List<Integer> ports) throws IOException {
+    /**
+     * Free ports for a run, all below the kernel's range for client sockets. A port the kernel once handed out
+     * ({@code new ServerSocket(0)}) lies in that range, where any of the hundreds of connections the services open
+     * while the run starts may take it before the service binds it; the service then cannot start.
+     */
+    private static RunPorts freeRunPorts(List<Integer> servicePorts) {
+        int highestOffset = firstClientPort() - HIGHEST_RUN_PORT - 1;
+        if (highestOffset <= LOWEST_PORT_OFFSET) {
+            throw new IllegalStateException("the kernel hands client sockets ports from " + firstClientPort()
+                    + " up: no room below for a test run's ports (net.ipv4.ip_local_port_range)");
+        }
         for (int attempt = 0; attempt < 200; attempt++) {
-            int offset = freePort() - SANDBOX_PORT;
-            if (offset > 0 && ports.stream().allMatch(port -> port + offset < 65_536 && isFree(port + offset))) {
-                return offset;
+            int offset = ThreadLocalRandom.current().nextInt(LOWEST_PORT_OFFSET, highestOffset);
+            List<Integer> ports = new ArrayList<>(servicePorts);
+            ports.addAll(List.of(POSTGRES_BASE_PORT, KAFKA_BASE_PORT));
+            if (ports.stream().allMatch(port -> isFree(port + offset))) {
+                return new RunPorts(offset, POSTGRES_BASE_PORT + offset, KAFKA_BASE_PORT + offset);
             }
         }
-        throw new IllegalStateException("found no free ports for " + ports);
+        throw new IllegalStateException("found no free ports for " + servicePorts);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /** The lowest port of {@code net.ipv4.ip_local_port_range}; Linux's default where it cannot be read. */
+    private static int firstClientPort() {
+        // Read line by line: Files.readString stops after the first byte of this /proc file on Java 17.
+        try (BufferedReader range = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+            return Integer.parseInt(range.readLine().trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException unreadable) {
+            return 32_768;
         }
     }
 
