@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Where the machine's CPU went during a measurement window, from /proc (Linux): the whole machine, this JVM (split into
- * the load generator's threads and the rest: the embedded Kafka broker, GC, JIT), the ledger JVM, and the PostgreSQL
- * server (postmaster, its live children, and the children it has reaped). "Other" is everything else on the machine.
+ * the load generator's threads and the rest: its GC, JIT and samplers), the Kafka broker's JVM, the ledger JVM, and the
+ * PostgreSQL server (postmaster, its live children, and the children it has reaped). "Other" is everything else.
  */
 final class CpuSampler {
 
@@ -21,11 +21,14 @@ final class CpuSampler {
     private static final double TICKS_PER_SECOND = 100.0;
 
     private final long ledgerPid;
+    private final long kafkaPid;
     private final long postmasterPid;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
-    CpuSampler(long ledgerPid, long postmasterPid) {
+    /** A pid of 0: that process is not running in this benchmark. */
+    CpuSampler(long ledgerPid, long kafkaPid, long postmasterPid) {
         this.ledgerPid = ledgerPid;
+        this.kafkaPid = kafkaPid;
         this.postmasterPid = postmasterPid;
         if (threads.isThreadCpuTimeSupported() && !threads.isThreadCpuTimeEnabled()) {
             threads.setThreadCpuTimeEnabled(true);
@@ -33,26 +36,27 @@ final class CpuSampler {
     }
 
     record Snapshot(long nanoTime, long machineBusyTicks, long machineIowaitTicks, long machineStealTicks, long selfTicks,
-                    long ledgerTicks, long postgresTicks, long loadGeneratorNanos, long ledgerJitTicks) {
+                    long ledgerTicks, long kafkaTicks, long postgresTicks, long loadGeneratorNanos, long ledgerJitTicks) {
     }
 
     /** CPU use in cores (1.0 = one core fully busy) over a window. */
     /** {@code ledgerJit}: the part of {@code ledger} that its JIT compiler threads used. */
     record Usage(double seconds, double machine, double iowait, double steal, double loadGenerator, double benchOther,
-                 double ledger, double ledgerJit, double postgres, double other) {
+                 double kafka, double ledger, double ledgerJit, double postgres, double other) {
 
         String describe() {
             return String.format(java.util.Locale.ROOT,
-                    "load generator %.2f, bench JVM other (Kafka broker, GC, JIT) %.2f, ledger %.2f (JIT %.2f), "
+                    "load generator %.2f, bench JVM other (GC, JIT) %.2f, Kafka broker %.2f, ledger %.2f (JIT %.2f), "
                             + "PostgreSQL %.2f, other processes %.2f = machine %.2f; steal %.2f, iowait %.2f",
-                    loadGenerator, benchOther, ledger, ledgerJit, postgres, other, machine, steal, iowait);
+                    loadGenerator, benchOther, kafka, ledger, ledgerJit, postgres, other, machine, steal, iowait);
         }
     }
 
     Snapshot snapshot() {
         long[] machine = machineTicks();
         return new Snapshot(System.nanoTime(), machine[0], machine[1], machine[2], processTicks(ProcessHandle.current().pid(), false),
-                ledgerPid > 0 ? processTicks(ledgerPid, false) : 0, postgresTicks(), loadGeneratorNanos(),
+                ledgerPid > 0 ? processTicks(ledgerPid, false) : 0, kafkaPid > 0 ? processTicks(kafkaPid, false) : 0,
+                postgresTicks(), loadGeneratorNanos(),
                 ledgerPid > 0 ? compilerThreadTicks(ledgerPid) : 0);
     }
 
@@ -64,13 +68,14 @@ final class CpuSampler {
         double self = (end.selfTicks() - start.selfTicks()) / TICKS_PER_SECOND / seconds;
         double loadGenerator = Math.min(self, (end.loadGeneratorNanos() - start.loadGeneratorNanos()) / 1e9 / seconds);
         double ledger = (end.ledgerTicks() - start.ledgerTicks()) / TICKS_PER_SECOND / seconds;
+        double kafka = (end.kafkaTicks() - start.kafkaTicks()) / TICKS_PER_SECOND / seconds;
         double postgres = (end.postgresTicks() - start.postgresTicks()) / TICKS_PER_SECOND / seconds;
-        double other = Math.max(0, machine - self - ledger - postgres);
+        double other = Math.max(0, machine - self - kafka - ledger - postgres);
         // A compiler thread that ended in the window takes its ticks with it (HotSpot starts and stops some on demand),
         // so this can only under-count.
         double ledgerJit = Math.max(0, end.ledgerJitTicks() - start.ledgerJitTicks()) / TICKS_PER_SECOND / seconds;
-        return new Usage(seconds, machine, iowait, steal, loadGenerator, self - loadGenerator, ledger, ledgerJit, postgres,
-                other);
+        return new Usage(seconds, machine, iowait, steal, loadGenerator, self - loadGenerator, kafka, ledger, ledgerJit,
+                postgres, other);
     }
 
     /** Threads of this JVM that generate load: the benchmark's own ("bench-…"), which also do the HTTP client's I/O. */

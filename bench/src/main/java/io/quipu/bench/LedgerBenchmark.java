@@ -38,7 +38,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import io.quipu.platform.embedded.EmbeddedKafka;
 import io.quipu.platform.embedded.EmbeddedPostgres;
 import io.quipu.platform.test.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -46,7 +45,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Ledger benchmarks: {@code java -jar bench/target/quipu-bench-0.1.0-SNAPSHOT-exec.jar ledger [options]}.
  *
- * <p>Starts embedded PostgreSQL (fsync on unless {@code --no-fsync}) and an embedded Kafka broker in a temporary
+ * <p>Starts embedded PostgreSQL (fsync on unless {@code --no-fsync}) and a Kafka broker (a child JVM) in a temporary
  * directory, runs the real ledger from its exec jar as a child JVM, and measures:
  * <ol>
  *   <li>the naive baseline — one transfer per commit with row locks, plain JDBC, in its own database;</li>
@@ -233,7 +232,7 @@ public final class LedgerBenchmark {
     private boolean moneyAddsUp = true;
 
     private EmbeddedPostgres postgres;
-    private EmbeddedKafka kafka;
+    private KafkaBrokerProcess kafka;
     private LedgerProcess ledger;
     private LedgerHttp http;
     private CpuSampler cpu;
@@ -249,6 +248,11 @@ public final class LedgerBenchmark {
     }
 
     public static void main(String[] arguments) throws Exception {
+        if (arguments.length > 0 && arguments[0].equals(KafkaBrokerProcess.COMMAND)) {
+            KafkaBrokerProcess.serve(arguments);
+            System.exit(0);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(arguments);
@@ -270,7 +274,7 @@ public final class LedgerBenchmark {
         Files.createDirectories(directory);
         // PostgreSQL runs as 'nobody' when we are root: it must be able to enter the directory.
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
-        // Before the first logger exists: the embedded Kafka broker's and PostgreSQL's logs go to this file.
+        // Before the first logger exists: PostgreSQL's log goes to this file (the Kafka broker's to kafka.log).
         System.setProperty("quipu.bench.log.file", directory.resolve("bench.log").toString());
         // By name: quipu-platform-test (for TestTokens) ships a logback-test.xml that would otherwise win.
         System.setProperty("logback.configurationFile", "quipu-bench-logback.xml");
@@ -301,7 +305,7 @@ public final class LedgerBenchmark {
         if (ledgerNeeded) {
             startLedger();
         }
-        cpu = new CpuSampler(ledger == null ? 0 : ledger.pid(), postmasterPid());
+        cpu = new CpuSampler(ledger == null ? 0 : ledger.pid(), kafka == null ? 0 : kafka.pid(), postmasterPid());
         waits = new PgWaitSampler(postgres.jdbcUrl("postgres"), postgres.username());
 
         if (options.only().contains(NAIVE_SPREAD) || options.only().contains(NAIVE_HOT)) {
@@ -322,8 +326,7 @@ public final class LedgerBenchmark {
 
     private void startLedger() throws Exception {
         log("starting Kafka …");
-        kafka = EmbeddedKafka.start(directory.resolve("kafka"), 0, 6);
-        kafka.createTopics(Map.of("transfers", 6));
+        kafka = KafkaBrokerProcess.start(directory.resolve("kafka"), directory.resolve("kafka.log"), Map.of("transfers", 6));
         TestTokens tokens = TestTokens.get();
         int port = freePort();
         Map<String, String> environment = new LinkedHashMap<>();
@@ -736,7 +739,8 @@ public final class LedgerBenchmark {
         out.println();
         MarkdownTable details = new MarkdownTable("scenario", ">requests", ">p99.9 ms", ">max ms", "failures",
                 ">CPU µs/transfer: ledger (its JIT) / PostgreSQL",
-                "CPU cores used: load gen / bench other / ledger / PostgreSQL / other = machine; steal", "PostgreSQL active backends (sampled)",
+                "CPU cores used: load gen / bench other / Kafka / ledger / PostgreSQL / other = machine; steal",
+                "PostgreSQL active backends (sampled)",
                 "events unpublished at end");
         for (Row row : ordered) {
             LoadRun.Result result = row.result();
@@ -749,8 +753,9 @@ public final class LedgerBenchmark {
                             usage.ledger() * result.seconds() * 1e6 / result.okTransfers(),
                             usage.ledgerJit() * result.seconds() * 1e6 / result.okTransfers(),
                             usage.postgres() * result.seconds() * 1e6 / result.okTransfers()),
-                    String.format(Locale.ROOT, "%.2f / %.2f / %.2f / %.2f / %.2f = %.2f; %.2f", usage.loadGenerator(),
-                            usage.benchOther(), usage.ledger(), usage.postgres(), usage.other(), usage.machine(), usage.steal()),
+                    String.format(Locale.ROOT, "%.2f / %.2f / %.2f / %.2f / %.2f / %.2f = %.2f; %.2f", usage.loadGenerator(),
+                            usage.benchOther(), usage.kafka(), usage.ledger(), usage.postgres(), usage.other(), usage.machine(),
+                            usage.steal()),
                     result.waits(), row.eventBacklog());
         }
         out.print(details.render());
@@ -769,8 +774,9 @@ public final class LedgerBenchmark {
                 + "/transfers or /transfers/batch request spent in the ledger's filters and controller. The rest of the "
                 + "client's latency is Tomcat's queue, the kernel and the load generator.");
         out.println();
-        out.println("CPU: \"bench other\" is the benchmark JVM minus its load-generating threads: mostly the embedded Kafka broker "
-                + "(receiving the ledger's transfer events), plus GC and JIT. \"other\" is every other process on the machine. "
+        out.println("CPU: \"bench other\" is the benchmark JVM minus its load-generating threads: its GC, JIT and samplers. "
+                + "\"Kafka\" is the broker's own JVM (receiving the ledger's transfer events). \"other\" is every other process "
+                + "on the machine. "
                 + "\"steal\" is CPU time the hypervisor did not give this virtual machine although it was runnable (of "
                 + Runtime.getRuntime().availableProcessors() + " cores).");
         out.println();
@@ -825,8 +831,8 @@ public final class LedgerBenchmark {
         facts.add("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (the benchmark and the ledger); ledger options: " + String.join(" ", options.ledgerJvmOptions()));
         facts.add("Working directory " + directory + " on " + filesystemOf(directory) + "; " + fsyncLatency());
-        facts.add("The load generator, the embedded Kafka broker, the ledger and PostgreSQL all run on this machine "
-                + "and share its cores (see the CPU column)");
+        facts.add("The load generator, the Kafka broker (a JVM of its own), the ledger and PostgreSQL all run on this "
+                + "machine and share its cores (see the CPU column)");
     }
 
     private void postgresFacts() throws SQLException {

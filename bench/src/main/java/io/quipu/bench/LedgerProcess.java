@@ -1,13 +1,11 @@
 package io.quipu.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** The real ledger, started from its exec jar as a child JVM, configured through environment variables only. */
 final class LedgerProcess implements AutoCloseable {
@@ -25,7 +23,7 @@ final class LedgerProcess implements AutoCloseable {
     static LedgerProcess start(Path jar, Path workDirectory, int port, List<String> jvmOptions, Map<String, String> environment)
             throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ChildJvm.javaBinary());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
@@ -66,28 +64,12 @@ final class LedgerProcess implements AutoCloseable {
     }
 
     String tail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(logFile);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        return ChildJvm.tail(logFile, lines);
     }
 
     /** SIGTERM (graceful shutdown), then SIGKILL after 30 s. */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildJvm.stop(process, Duration.ofSeconds(30));
     }
 }

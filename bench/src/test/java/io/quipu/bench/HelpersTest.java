@@ -61,6 +61,16 @@ class HelpersTest {
     }
 
     @Test
+    void theKafkaBrokerChildTakesTopicsAsNameEqualsPartitionsAndRefusesAnythingElse() {
+        assertThat(KafkaBrokerProcess.topics(java.util.List.of("transfers=6", "audit-logs=12")))
+                .containsExactly(java.util.Map.entry("transfers", 6), java.util.Map.entry("audit-logs", 12));
+        for (String wrong : new String[] {"transfers", "transfers=0", "transfers=65", "=6", "transfers=six"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> KafkaBrokerProcess.topics(java.util.List.of(wrong)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(wrong);
+        }
+    }
+
+    @Test
     void theJitCompilerThreadsOfAJvmAreFoundAndTheirCpuCounted() {
         // This JVM has compiled the test framework by now: its compiler threads have used CPU.
         assertThat(CpuSampler.compilerThreadTicks(ProcessHandle.current().pid())).isPositive();
