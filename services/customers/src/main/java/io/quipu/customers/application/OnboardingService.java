@@ -402,7 +402,8 @@ public class OnboardingService {
         return transactions.execute(status -> {
             Customer active = customer.status() == CustomerStatus.ACTIVE ? customer : customer.withStatus(CustomerStatus.ACTIVE, now);
             if (active != customer && !customers.update(active)) {
-                throw new IllegalStateException("customer " + customer.id() + " changed during activation");
+                // The resumer (or a second request) activated the customer first, and completed the case with it.
+                throw ApiException.conflict("onboarding_changed", "The case moved on meanwhile; read it again.");
             }
             OnboardingRecord completed = record.with(record.onboarding().advance(OnboardingState.COMPLETED, now, "contract e-mailed; customer active"));
             saveOrConflict(completed, now);

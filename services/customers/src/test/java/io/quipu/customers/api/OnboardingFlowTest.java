@@ -31,6 +31,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,10 +39,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import io.quipu.customers.PlatformStandIn;
 import io.quipu.customers.SandboxServer;
 import io.quipu.customers.application.ProfileCache;
+import io.quipu.customers.clients.ContractMailer;
+import io.quipu.customers.domain.CustomerStatus;
 import io.quipu.customers.domain.OnboardingCase;
 import io.quipu.customers.domain.OnboardingState;
 import io.quipu.customers.store.CustomerStore;
@@ -95,6 +99,8 @@ class OnboardingFlowTest {
     KafkaTemplate<String, byte[]> kafkaTemplate;
     @Autowired
     CloudEventCodec codec;
+    @MockitoSpyBean
+    ContractMailer mailer;
 
     @AfterEach
     void providersBackUp() {
@@ -250,6 +256,34 @@ class OnboardingFlowTest {
      * A case read while a step commits is always whole: its state and its history come from the same moment (the
      * applicant's app polls while the background steps run; a torn read was a 500).
      */
+    @Test
+    void whenTheResumerActivatesTheCustomerWhileTheRequestMailsTheContractTheRequestAnswersTheCompletedCase() throws Exception {
+        Applicant rosa = Applicant.registered(this, "Rosa", "Condori", "Apaza", LocalDate.of(1992, 9, 14));
+        rosa.start();
+        rosa.post("/selfie", Map.of("features", rosa.matchingFeatures()), 200);
+        JsonNode afterCredentials = rosa.post("/credentials", Map.of("username", rosa.username, "password", "Quipu-Rosa-2026!",
+                "accountCurrency", "PEN"), 200);
+        UUID customerId = UUID.fromString(afterCredentials.get("customerId").asString());
+        // The request's own mailing waits until the background resumer (due 200 ms after the signature) has mailed the
+        // contract, activated the customer and completed the case: the race a slow machine runs into by itself.
+        AtomicBoolean overtaken = new AtomicBoolean();
+        Mockito.doAnswer(invocation -> {
+            if (overtaken.compareAndSet(false, true)) {
+                Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+                while (customerStore.find(customerId).orElseThrow().status() != CustomerStatus.ACTIVE && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(50);
+                }
+            }
+            return invocation.callRealMethod();
+        }).when(mailer).sendSignedContract(Mockito.any(), Mockito.any(), Mockito.any(), Mockito.any(), Mockito.any());
+
+        JsonNode completed = rosa.post("/contract/signature", Map.of("features", rosa.matchingFeatures()), 200);
+
+        assertThat(customerStore.find(customerId).orElseThrow().status()).isEqualTo(CustomerStatus.ACTIVE);
+        assertThat(completed.get("state").asString()).isEqualTo("completed");
+        assertThat(completed.get("transitions")).hasSize(7);
+    }
+
     @Test
     void aCaseReadWhileItsStepsCommitIsAlwaysWhole() throws Exception {
         Applicant owner = Applicant.registered(this, "Inés", "Huamán", "Torres", LocalDate.of(1985, 4, 2));
