@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.quipu.platform.embedded.EmbeddedKafka;
 
@@ -31,12 +32,10 @@ final class KafkaBrokerProcess implements AutoCloseable {
     private static final int MAX_PARTITIONS_PER_TOPIC = 64;
 
     private final Process process;
-    private final Path logFile;
     private final String bootstrapServers;
 
-    private KafkaBrokerProcess(Process process, Path logFile, String bootstrapServers) {
+    private KafkaBrokerProcess(Process process, String bootstrapServers) {
         this.process = process;
-        this.logFile = logFile;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -62,7 +61,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
             String ready = Files.readAllLines(output, StandardCharsets.UTF_8).stream()
                     .filter(line -> line.startsWith(READY)).findFirst().orElse(null);
             if (ready != null) {
-                broker = new KafkaBrokerProcess(process, logFile, ready.substring(READY.length()).trim());
+                broker = new KafkaBrokerProcess(process, ready.substring(READY.length()).trim());
             } else if (!process.isAlive()) {
                 throw new IllegalStateException("the Kafka broker exited with status " + process.exitValue() + ":\n"
                         + ChildJvm.tail(output, 40) + "\n" + ChildJvm.tail(logFile, 40));
@@ -87,16 +86,12 @@ final class KafkaBrokerProcess implements AutoCloseable {
         return process.pid();
     }
 
-    Path logFile() {
-        return logFile;
-    }
-
     /** Closes the broker's standard input, which stops it gracefully; kills it if it has not stopped in time. */
     @Override
     public void close() {
         try {
             process.getOutputStream().close();
-            process.waitFor(STOP_GRACE_PERIOD.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            process.waitFor(STOP_GRACE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         } catch (IOException e) {
             // closed already
         } catch (InterruptedException e) {

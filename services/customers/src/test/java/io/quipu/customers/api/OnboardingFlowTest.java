@@ -199,10 +199,7 @@ class OnboardingFlowTest {
     @Test
     void the360ViewIsCachedDroppedWhenMoneyMovesAndReportsALedgerOutageAsAPart() throws Exception {
         Applicant sofia = Applicant.registered(this, "Sofía", "Castro", "León", LocalDate.of(1987, 12, 1));
-        sofia.start();
-        sofia.post("/selfie", Map.of("features", sofia.matchingFeatures()), 200);
-        JsonNode opened = sofia.post("/credentials", Map.of("username", sofia.username, "password", "Quipu-Sofia-2026!",
-                "accountCurrency", "PEN"), 200);
+        JsonNode opened = sofia.openPenAccount("Quipu-Sofia-2026!");
         UUID customerId = UUID.fromString(opened.get("customerId").asString());
         TestHttp asSofia = new TestHttp(port, TestTokens.get().customer(customerId, "customers", "customers:read"));
         assertThat(JSON.readTree(asSofia.get("/customers/" + customerId + "/profile").body()).get("accounts").get("status").asString())
@@ -252,18 +249,10 @@ class OnboardingFlowTest {
         assertThat(resumed.get("nextStep").asString()).isEqualTo("credentials");
     }
 
-    /**
-     * A case read while a step commits is always whole: its state and its history come from the same moment (the
-     * applicant's app polls while the background steps run; a torn read was a 500).
-     */
     @Test
     void whenTheResumerActivatesTheCustomerWhileTheRequestMailsTheContractTheRequestAnswersTheCompletedCase() throws Exception {
         Applicant rosa = Applicant.registered(this, "Rosa", "Condori", "Apaza", LocalDate.of(1992, 9, 14));
-        rosa.start();
-        rosa.post("/selfie", Map.of("features", rosa.matchingFeatures()), 200);
-        JsonNode afterCredentials = rosa.post("/credentials", Map.of("username", rosa.username, "password", "Quipu-Rosa-2026!",
-                "accountCurrency", "PEN"), 200);
-        UUID customerId = UUID.fromString(afterCredentials.get("customerId").asString());
+        UUID customerId = UUID.fromString(rosa.openPenAccount("Quipu-Rosa-2026!").get("customerId").asString());
         // The request's own mailing waits until the background resumer (due 200 ms after the signature) has mailed the
         // contract, activated the customer and completed the case: the race a slow machine runs into by itself.
         AtomicBoolean overtaken = new AtomicBoolean();
@@ -284,6 +273,10 @@ class OnboardingFlowTest {
         assertThat(completed.get("transitions")).hasSize(7);
     }
 
+    /**
+     * A case read while a step commits is always whole: its state and its history come from the same moment (the
+     * applicant's app polls while the background steps run; a torn read was a 500).
+     */
     @Test
     void aCaseReadWhileItsStepsCommitIsAlwaysWhole() throws Exception {
         Applicant owner = Applicant.registered(this, "Inés", "Huamán", "Torres", LocalDate.of(1985, 4, 2));
@@ -537,6 +530,13 @@ class OnboardingFlowTest {
             HttpResponse<String> response = postResponse(step, body);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
             return JSON.readTree(response.body());
+        }
+
+        /** Starts, passes the selfie and chooses a login and a PEN account; the answer is the case, ready to sign. */
+        JsonNode openPenAccount(String password) {
+            start();
+            post("/selfie", Map.of("features", matchingFeatures()), 200);
+            return post("/credentials", Map.of("username", username, "password", password, "accountCurrency", "PEN"), 200);
         }
 
         JsonNode get() {
