@@ -200,13 +200,14 @@ public class TransferWriter implements SmartLifecycle {
     private void loop() {
         List<Request> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
+            int transfers = 0;
             try {
                 Request first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
-                int transfers = first.size();
+                transfers = first.size();
                 // Take what is already waiting; never split a request (its linked chains must stay whole). Only this
                 // thread takes from the queue, so the request peeked at is the one polled.
                 while (batch.size() < MAX_REQUESTS_PER_BATCH) {
@@ -228,6 +229,8 @@ public class TransferWriter implements SmartLifecycle {
                 log.error("ledger writer failed outside a batch's transaction", e);
                 batch.forEach(request -> request.result().completeExceptionally(e));
             } finally {
+                // Whatever happened to the batch, its requests have their answer and no longer hold queue places.
+                queuedTransfers.release(transfers);
                 batch.clear();
             }
         }
@@ -269,12 +272,10 @@ public class TransferWriter implements SmartLifecycle {
             for (Request request : batch) {
                 request.result().completeExceptionally(e);
             }
-            queuedTransfers.release(transfers);
             return;
         }
         long committed = System.nanoTime();
         commitPhase.record(committed - phaseEnds[2], TimeUnit.NANOSECONDS);
-        queuedTransfers.release(transfers);
         for (int index = 0; index < batch.size(); index++) {
             batch.get(index).result().complete(results.get(index));
         }

@@ -110,6 +110,37 @@ class LedgerConcurrencyTest {
         }
     }
 
+    /**
+     * A failure after the commit (here: the event publisher's wake-up throws) must neither stop the writer nor keep
+     * the batch's places in the queue: with room for 4 queued transfers, 40 requests of 3 all get their answer.
+     */
+    @Test
+    void aFailureAfterTheCommitNeitherStopsTheWriterNorKeepsQueuePlaces() throws Exception {
+        TransferWriter writer = new TransferWriter(store, new TransactionTemplate(transactionManager), 4, 4,
+                new SimpleMeterRegistry());
+        writer.onCommit(() -> {
+            throw new IllegalStateException("listener failed on purpose");
+        });
+        writer.start();
+        try {
+            UUID bank = account(null, false);
+            UUID customer = account(UUID.randomUUID(), true);
+            for (int request = 0; request < 40; request++) {
+                List<TransferCommand> commands = new ArrayList<>();
+                for (int index = 0; index < 3; index++) {
+                    commands.add(new TransferCommand(UUID.randomUUID(), bank, customer, 10L, "PEN", "listener", 0,
+                            null, null, null));
+                }
+                List<TransferEngine.Result> results = writer.submit(commands, Duration.ofSeconds(2)).get(10, TimeUnit.SECONDS);
+                assertThat(results).extracting(TransferEngine.Result::code).containsOnly(ResultCode.OK);
+            }
+            long stored = jdbc.sql("select count(*) from transfers where code = 'listener'").query(Long.class).single();
+            assertThat(stored).isEqualTo(120);
+        } finally {
+            writer.stop();
+        }
+    }
+
     private TransferCommand randomCommand(Random random, UUID bank, List<UUID> customers, List<UUID> sentIds) {
         int choice = random.nextInt(10);
         if (choice == 0 && !sentIds.isEmpty()) {
