@@ -46,7 +46,7 @@ final class Summary {
         line(text, "Kafka", infrastructure.kafkaBootstrapServers());
         line(text, "data and logs", settings.stateDirectory().toString());
         text.append("Demo logins:\n");
-        demoLogins().lines().forEach(login -> text.append("  ").append(login).append('\n'));
+        demoLogins(settings.portOffset()).lines().forEach(login -> text.append("  ").append(login).append('\n'));
         text.append("Stop with Ctrl-C or ./quipu stop; ./quipu status shows the services, ./quipu logs <service> follows a log.");
         log.info("{}", text);
     }
@@ -59,11 +59,23 @@ final class Summary {
         text.append(String.format("  %-20s %s%n", label, value));
     }
 
-    static String demoLogins() {
+    /**
+     * The demo logins, with the addresses this run uses: {@code {name}} in the text stands for a service's
+     * {@code localhost:port}, moved by {@code QUIPU_PORT_OFFSET} like the services themselves.
+     */
+    static String demoLogins(int portOffset) {
+        String text;
         try (InputStream in = Summary.class.getResourceAsStream("/demo-logins.txt")) {
-            return in == null ? "(none)" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (in == null) {
+                return "(none)";
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        for (ServiceDefinition service : ServiceCatalog.SERVICES) {
+            text = text.replace("{" + service.name() + "}", "localhost:" + (service.port() + portOffset));
+        }
+        return text;
     }
 }
