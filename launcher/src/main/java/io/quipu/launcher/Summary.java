@@ -46,7 +46,7 @@ final class Summary {
         line(text, "Kafka", infrastructure.kafkaBootstrapServers());
         line(text, "data and logs", settings.stateDirectory().toString());
         text.append("Demo logins:\n");
-        demoLogins(settings.portOffset()).lines().forEach(login -> text.append("  ").append(login).append('\n'));
+        demoLogins(settings).lines().forEach(login -> text.append("  ").append(login).append('\n'));
         text.append("Stop with Ctrl-C or ./quipu stop; ./quipu status shows the services, ./quipu logs <service> follows a log.");
         log.info("{}", text);
     }
@@ -63,7 +63,7 @@ final class Summary {
      * The demo logins, with the addresses this run uses: {@code {name}} in the text stands for a service's
      * {@code localhost:port}, moved by {@code QUIPU_PORT_OFFSET} like the services themselves.
      */
-    static String demoLogins(int portOffset) {
+    static String demoLogins(Settings settings) {
         String text;
         try (InputStream in = Summary.class.getResourceAsStream("/demo-logins.txt")) {
             if (in == null) {
@@ -74,7 +74,7 @@ final class Summary {
             throw new UncheckedIOException(e);
         }
         for (ServiceDefinition service : ServiceCatalog.SERVICES) {
-            text = text.replace("{" + service.name() + "}", "localhost:" + (service.port() + portOffset));
+            text = text.replace("{" + service.name() + "}", "localhost:" + settings.portOf(service));
         }
         return text;
     }
