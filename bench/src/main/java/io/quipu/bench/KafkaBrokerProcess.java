@@ -55,13 +55,14 @@ final class KafkaBrokerProcess implements AutoCloseable {
         Path output = logFile.resolveSibling("kafka-broker.out");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(output.toFile())).start();
-        KafkaBrokerProcess broker = null;
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (broker == null) {
+        while (true) {
             String ready = Files.readAllLines(output, StandardCharsets.UTF_8).stream()
                     .filter(line -> line.startsWith(READY)).findFirst().orElse(null);
             if (ready != null) {
-                broker = new KafkaBrokerProcess(process, ready.substring(READY.length()).trim());
+                KafkaBrokerProcess broker = new KafkaBrokerProcess(process, ready.substring(READY.length()).trim());
+                Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "bench-stop-kafka"));
+                return broker;
             } else if (!process.isAlive()) {
                 throw new IllegalStateException("the Kafka broker exited with status " + process.exitValue() + ":\n"
                         + ChildJvm.tail(output, 40) + "\n" + ChildJvm.tail(logFile, 40));
@@ -73,9 +74,6 @@ final class KafkaBrokerProcess implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
-        KafkaBrokerProcess started = broker;
-        Runtime.getRuntime().addShutdownHook(new Thread(started::close, "bench-stop-kafka"));
-        return started;
     }
 
     String bootstrapServers() {
