@@ -47,10 +47,17 @@ class TransferController {
         this.requestTimeout = requestTimeout;
     }
 
-    /** One transfer: 201 when applied, 200 when it existed already, 422 with the result code when refused. */
+    /**
+     * One transfer: 201 when applied, 200 when it existed already, 422 with the result code when refused. Most requests
+     * are served by {@link TransferServlet} in front of this method; it receives those whose body needs explaining.
+     */
     @PostMapping("/transfers")
     ResponseEntity<TransferResult> create(@Valid @RequestBody TransferRequest request) {
-        TransferResult result = execute(List.of(mapping.command(request, "body"))).get(0);
+        return answer(execute(List.of(mapping.command(request, "body"))).get(0));
+    }
+
+    /** The answer to one transfer; also {@link TransferServlet}'s, which serves most of them. */
+    ResponseEntity<TransferResult> answer(TransferResult result) {
         if (result.result().equals(ResultCode.OK.code())) {
             return ResponseEntity.status(HttpStatus.CREATED).body(result);
         }
@@ -76,7 +83,7 @@ class TransferController {
                 .orElseThrow(() -> ApiException.notFound("transfer_not_found", "No transfer " + id + "."));
     }
 
-    private List<TransferResult> execute(List<TransferCommand> commands) {
+    List<TransferResult> execute(List<TransferCommand> commands) {
         List<TransferEngine.Result> results;
         try {
             results = writer.submit(commands, requestTimeout).get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);

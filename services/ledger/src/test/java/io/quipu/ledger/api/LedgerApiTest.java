@@ -3,6 +3,7 @@ package io.quipu.ledger.api;
 import static io.quipu.platform.test.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -208,6 +209,36 @@ class LedgerApiTest {
         return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
+    }
+
+    /**
+     * Single transfers are served past Spring MVC's dispatch ({@link TransferServlet}); what it does not take as it is
+     * goes to Spring MVC. Either way the answer is the same kind: statuses, content types, problem codes, and metrics
+     * that name the endpoint.
+     */
+    @Test
+    void singleTransfersAreAnsweredAlikeOnEitherPath() {
+        HttpResponse<String> created = ledger.transfer(UUID.randomUUID(), alice, bob, "1.00", null);
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(created.headers().firstValue("Content-Length")).as("sent whole").isPresent();
+        HttpResponse<String> refused = ledger.transfer(UUID.randomUUID(), alice, bob, "1000.00", null);
+        assertProblem(refused, 422, "exceeds_credits");
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        HttpResponse<String> notJson = ledger.http.send(ledger.http.builder("/transfers")
+                .POST(HttpRequest.BodyPublishers.ofString("amount=1")).header("Content-Type", "text/plain").build());
+        assertThat(notJson.statusCode()).isEqualTo(415);
+        assertThat(notJson.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        HttpResponse<String> wrongMethod = ledger.http.get("/transfers");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        String metrics = new TestHttp(port, null).get("/actuator/prometheus").body();
+        assertThat(metrics.lines()).anyMatch(line -> line.startsWith("http_server_requests_seconds_count{")
+                && line.contains("method=\"POST\"") && line.contains("uri=\"/transfers\"") && line.contains("status=\"201\""));
+        assertThat(metrics.lines()).anyMatch(line -> line.startsWith("http_server_requests_seconds_count{")
+                && line.contains("uri=\"/transfers\"") && line.contains("status=\"422\""));
     }
 
     @Test
