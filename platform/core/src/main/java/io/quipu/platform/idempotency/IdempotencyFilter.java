@@ -1,6 +1,5 @@
 package io.quipu.platform.idempotency;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,11 +10,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
@@ -24,6 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import io.quipu.platform.web.Problems;
+import io.quipu.platform.web.ReadBodyRequest;
 
 /**
  * {@code Idempotency-Key} on POST: the first request with a key runs; a repeat with the same body gets the stored first
@@ -70,7 +67,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         long deadline = System.nanoTime() + waitForFirst.toNanos();
         while (true) {
             if (store.claim(scope, key, requestHash, retention)) {
-                executeFirst(new CachedBodyRequest(request, body), response, chain, scope, key);
+                executeFirst(new ReadBodyRequest(request, body), response, chain, scope, key);
                 return;
             }
             Optional<IdempotencyStore.StoredRequest> stored = store.find(scope, key, staleAfter);
@@ -166,62 +163,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the first request with this key", e);
-        }
-    }
-
-    /** The body was read once to hash it; the controller reads it again from memory. Bounded by the body limit. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream input = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return input.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return input.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return input.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("blocking reads only");
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
         }
     }
 }

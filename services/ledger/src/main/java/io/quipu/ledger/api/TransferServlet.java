@@ -1,16 +1,12 @@
 package io.quipu.ledger.api;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 
@@ -27,6 +23,7 @@ import io.quipu.ledger.domain.TransferCommand;
 import io.quipu.ledger.store.TransferWriter;
 import io.quipu.platform.web.ApiException;
 import io.quipu.platform.web.ProblemDetailsHandler;
+import io.quipu.platform.web.ReadBodyRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -134,7 +131,7 @@ final class TransferServlet extends HttpServlet {
     private void handToSpringMvc(HttpServletRequest request, HttpServletResponse response, byte[] body,
                                  IOException readFailure) throws ServletException, IOException {
         RequestDispatcher dispatcher = getServletContext().getNamedDispatcher(DISPATCHER_SERVLET);
-        dispatcher.forward(new ReadBody(request, body, readFailure), response);
+        dispatcher.forward(new ReadBodyRequest(request, body, readFailure), response);
     }
 
     @SuppressWarnings("unchecked")
@@ -152,61 +149,5 @@ final class TransferServlet extends HttpServlet {
             }
         }
         throw new IllegalStateException("no message converter writes " + body.getClass() + " as " + type);
-    }
-
-    /** The request as Spring MVC should see it: the body bytes already read, or the failure that reading them met. */
-    private static final class ReadBody extends HttpServletRequestWrapper {
-        private final ServletInputStream stream;
-
-        ReadBody(HttpServletRequest request, byte[] body, IOException readFailure) {
-            super(request);
-            this.stream = new BytesInputStream(new ByteArrayInputStream(body), readFailure);
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            return stream;
-        }
-    }
-
-    private static final class BytesInputStream extends ServletInputStream {
-        private final ByteArrayInputStream bytes;
-        private final IOException failure;
-
-        BytesInputStream(ByteArrayInputStream bytes, IOException failure) {
-            this.bytes = bytes;
-            this.failure = failure;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (failure != null) {
-                throw failure;
-            }
-            return bytes.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (failure != null) {
-                throw failure;
-            }
-            return bytes.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-            return failure == null && bytes.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            throw new UnsupportedOperationException("the body is already read: no asynchronous reading");
-        }
     }
 }
