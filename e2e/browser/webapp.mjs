@@ -56,7 +56,8 @@ async function latestOtp(phone, after) {
     const response = await fetch(`${sandbox}/sandbox/sms/latest-otp?to=${encodeURIComponent(phone)}`);
     if (response.ok) {
       const body = await response.json();
-      if (!after || new Date(body.receivedAt) > after) {
+      // Only a whole code counts: a message without one (or not yet parsed) is waited past, not typed in.
+      if (/^\d{6}$/.test(body.otp ?? '') && (!after || new Date(body.receivedAt) > after)) {
         return body.otp;
       }
     }
