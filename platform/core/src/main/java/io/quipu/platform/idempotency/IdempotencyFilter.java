@@ -60,7 +60,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     "Idempotency-Key must be 1 to 128 characters of letters, digits, '.', '_', ':' or '-'.");
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
+        byte[] body = ReadBodyRequest.readBody(request);
         String scope = scope(request);
         String requestHash = hash(request, body);
 

@@ -46,7 +46,8 @@ final class TransferServlet extends HttpServlet {
     private final transient LedgerMapping mapping;
     private final transient JsonMapper json;
     private final transient Validator validator;
-    private final transient List<HttpMessageConverter<?>> converters;
+    private final transient HttpMessageConverter<Object> resultConverter;
+    private final transient HttpMessageConverter<Object> problemConverter;
     private final transient ProblemDetailsHandler problems;
     private final transient LedgerExceptions ledgerProblems;
 
@@ -56,7 +57,9 @@ final class TransferServlet extends HttpServlet {
         this.mapping = mapping;
         this.json = json;
         this.validator = validator;
-        this.converters = converters;
+        // Only two kinds of answer leave this servlet; their converters are found once, as Spring MVC would find them.
+        this.resultConverter = converterFor(converters, TransferResult.class, MediaType.APPLICATION_JSON);
+        this.problemConverter = converterFor(converters, ProblemDetail.class, MediaType.APPLICATION_PROBLEM_JSON);
         this.problems = problems;
         this.ledgerProblems = ledgerProblems;
     }
@@ -71,7 +74,7 @@ final class TransferServlet extends HttpServlet {
         }
         byte[] body;
         try {
-            body = request.getInputStream().readAllBytes(); // bounded by the platform's request body limit filter
+            body = ReadBodyRequest.readBody(request);
         } catch (IOException e) {
             handToSpringMvc(request, response, new byte[0], e);
             return;
@@ -134,20 +137,30 @@ final class TransferServlet extends HttpServlet {
         dispatcher.forward(new ReadBodyRequest(request, body, readFailure), response);
     }
 
-    @SuppressWarnings("unchecked")
     private void write(ResponseEntity<?> answer, HttpServletResponse response) throws IOException {
         Object body = answer.getBody();
-        MediaType type = body instanceof ProblemDetail ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON;
+        boolean problem = body instanceof ProblemDetail;
+        assert problem || body instanceof TransferResult : "unexpected answer " + body;
         response.setStatus(answer.getStatusCode().value());
         answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         ServletServerHttpResponse output = new ServletServerHttpResponse(response);
+        if (problem) {
+            problemConverter.write(body, MediaType.APPLICATION_PROBLEM_JSON, output);
+        } else {
+            resultConverter.write(body, MediaType.APPLICATION_JSON, output);
+        }
+        output.flush();
+    }
+
+    /** The first converter that writes {@code type} as {@code mediaType}, as Spring MVC picks it; fails at start-up if none. */
+    @SuppressWarnings("unchecked")
+    private static HttpMessageConverter<Object> converterFor(List<HttpMessageConverter<?>> converters, Class<?> type,
+                                                             MediaType mediaType) {
         for (HttpMessageConverter<?> converter : converters) {
-            if (converter.canWrite(body.getClass(), type)) {
-                ((HttpMessageConverter<Object>) converter).write(body, type, output);
-                output.flush();
-                return;
+            if (converter.canWrite(type, mediaType)) {
+                return (HttpMessageConverter<Object>) converter;
             }
         }
-        throw new IllegalStateException("no message converter writes " + body.getClass() + " as " + type);
+        throw new IllegalStateException("no message converter writes " + type + " as " + mediaType);
     }
 }
