@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import io.cloudevents.CloudEvent;
 import io.quipu.platform.id.Ids;
 
 /**
@@ -53,12 +52,12 @@ public class Outbox {
         List<UUID> ids = new ArrayList<>(events.size());
         for (PendingEvent pending : events) {
             UUID id = Ids.newId();
-            CloudEvent event = codec.create(id, pending.type(), pending.key(), pending.data(), currentTrace);
+            byte[] event = codec.encode(id, pending.type(), pending.key(), pending.data(), currentTrace);
             jdbc.sql("""
                             insert into platform.outbox_events (event_id, topic, event_key, cloud_event, traceparent)
                             values (:id, :topic, :key, :event, :traceparent)""")
                     .param("id", id).param("topic", pending.topic()).param("key", pending.key())
-                    .param("event", codec.serialize(event)).param("traceparent", currentTrace)
+                    .param("event", event).param("traceparent", currentTrace)
                     .update();
             ids.add(id);
         }

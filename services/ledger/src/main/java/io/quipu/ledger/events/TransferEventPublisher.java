@@ -135,8 +135,8 @@ public class TransferEventPublisher extends PublishingLoop {
                 Money.ofMinor(transfer.amount(), transfer.currency()), transfer.code(), transfer.pendingId(),
                 transfer.timestamp(), createdAt, Money.ofMinor(postedAfter, transfer.currency()),
                 Money.ofMinor(availableAfter, transfer.currency()), accountNumber);
-        byte[] event = codec.serialize(codec.create(eventId(transfer.id(), direction), LedgerContracts.EVENT_TYPE_PREFIX + kind,
-                accountId.toString(), payload, null));
+        byte[] event = codec.encode(eventId(transfer.id(), direction), LedgerContracts.EVENT_TYPE_PREFIX + kind,
+                accountId.toString(), payload, null);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TRANSFERS, accountId.toString(), event);
         record.headers().add(new RecordHeader("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
         return kafka.send(record);
