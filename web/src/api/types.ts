@@ -87,6 +87,8 @@ export interface StartOnboardingRequest {
   email: string;
   phone: string;
   language: 'es' | 'en';
+  /** YYYY-MM-DD. Optional; when sent, the service rejects the onboarding if it is not the registry's (birth_date_mismatch). */
+  birthDate?: string;
 }
 
 export interface OnboardingTransition {

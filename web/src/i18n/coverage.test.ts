@@ -12,7 +12,7 @@ const DYNAMIC_KEYS = [
   ...['required', 'invalid_date', 'birth_date_in_future', 'birth_date_too_old', 'under_age'].map((code) => `onboarding.error.birthDate.${code}`),
   ...['required', 'invalid_username'].map((code) => `onboarding.error.username.${code}`),
   ...passwordRules('', '').map((rule) => `onboarding.password.rule.${rule.rule}`),
-  ...['identity_not_found', 'deceased', 'name_mismatch', 'under_age', 'biometric_mismatch', 'liveness_failed', 'sanctions_hit', 'abandoned', 'other']
+  ...['identity_not_found', 'deceased', 'name_mismatch', 'birth_date_mismatch', 'under_age', 'biometric_mismatch', 'liveness_failed', 'sanctions_hit', 'abandoned', 'other']
     .map((reason) => `onboarding.rejected.${reason}`),
   ...['started', 'selfie_verified', 'credentials_created', 'contract_signed', 'other'].map((state) => `onboarding.wait.${state}`),
   ...['PEN', 'USD'].map((currency) => `onboarding.currency.${currency}`),

@@ -339,6 +339,7 @@ function StartForm({ onStarted, onRejected }: { onStarted: (onboarding: Onboardi
         email,
         phone: normalisePhone(values.phone),
         language: lang,
+        birthDate: values.birthDate,
       });
       if (!onboarding.resumeToken) {
         throw new ApiError(500, 'invalid_response');

@@ -43,7 +43,8 @@ final class Onboarding {
 
         HttpResponse<String> started = send("POST", gateway + "/api/customers/onboarding", """
                 {"documentType": "DNI", "documentNumber": "%s", "givenNames": "%s", "surnames": "%s %s", "email": "%s",
-                 "phone": "%s", "language": "es"}""".formatted(dni, givenNames, paternal, maternal, email, phone), null);
+                 "phone": "%s", "language": "es", "birthDate": "1991-04-12"}"""
+                .formatted(dni, givenNames, paternal, maternal, email, phone), null);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
         caseId = JsonPath.read(started.body(), "$.id");
         resumeToken = JsonPath.read(started.body(), "$.resumeToken");

@@ -139,12 +139,16 @@ public class OnboardingService {
         String documentNumber = DocumentNumbers.normalise(documentType, request.documentNumber());
         String email = ContactRules.normaliseEmail(request.email());
         String phone = ContactRules.normalisePhone(request.phone());
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, LIMA);
         new FieldChecks()
                 .check("documentNumber", DocumentNumbers.check(documentType, documentNumber))
                 .check("givenNames", PersonNames.check(PersonNames.normalise(request.givenNames())))
                 .check("surnames", PersonNames.check(PersonNames.normalise(request.surnames())))
                 .check("email", ContactRules.checkEmail(email))
                 .check("phone", ContactRules.checkPhone(phone))
+                .check("birthDate", request.birthDate() == null
+                        ? Optional.empty() : Adulthood.checkBirthDate(request.birthDate(), today))
                 .throwIfAny();
         Optional<Customer> existing = customers.findByDocument(documentType, documentNumber);
         if (existing.isPresent() && existing.get().status() != CustomerStatus.PROSPECT) {
@@ -157,14 +161,15 @@ public class OnboardingService {
 
         RegistryPerson person = call("registry", () -> registry.findPerson(documentType.name(), documentNumber))
                 .orElseThrow(() -> CustomerProblems.rejected(RejectionReason.IDENTITY_NOT_FOUND.code()));
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, LIMA);
         if (person.deceased()) {
             throw CustomerProblems.rejected(RejectionReason.DECEASED.code());
         }
         if (!PersonNames.matches(request.givenNames(), request.surnames(), person.givenNames(), person.paternalSurname(),
                 person.maternalSurname())) {
             throw CustomerProblems.rejected(RejectionReason.NAME_MISMATCH.code());
+        }
+        if (request.birthDate() != null && !request.birthDate().equals(person.birthDate())) {
+            throw CustomerProblems.rejected(RejectionReason.BIRTH_DATE_MISMATCH.code());
         }
         if (!Adulthood.isAdult(person.birthDate(), today)) {
             throw CustomerProblems.rejected(RejectionReason.UNDER_AGE.code());

@@ -10,6 +10,8 @@ public enum RejectionReason {
     DECEASED,
     /** The declared names are not the registry's. */
     NAME_MISMATCH,
+    /** The declared birth date is not the registry's. */
+    BIRTH_DATE_MISMATCH,
     UNDER_AGE,
     /** The selfie does not match the registry's photo closely enough. */
     BIOMETRIC_MISMATCH,

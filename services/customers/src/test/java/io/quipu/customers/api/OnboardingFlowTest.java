@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -355,6 +356,25 @@ class OnboardingFlowTest {
     }
 
     @Test
+    void aDeclaredBirthDateMustBeTheRegistrysAndAnAdults() throws Exception {
+        Applicant lucia = Applicant.registered(this, "Lucía", "Torres", "Quispe", LocalDate.of(1990, 4, 12));
+        lucia.declaredBirthDate = "1990-04-13";
+        assertRejected(lucia.startResponse(), "birth_date_mismatch");
+        assertThat(customerStore.findByEmail(lucia.email)).isEmpty();
+
+        lucia.declaredBirthDate = LocalDate.now().minusYears(10).toString();
+        JsonNode minor = problem(lucia.startResponse(), 400, "validation_failed");
+        assertThat(minor.toString()).contains("birthDate").contains("under_age");
+        lucia.declaredBirthDate = "1990-02-30";
+        problem(lucia.startResponse(), 400, null);
+        assertThat(customerStore.findByEmail(lucia.email)).isEmpty();
+
+        lucia.declaredBirthDate = "1990-04-12";
+        JsonNode started = lucia.start();
+        assertThat(started.get("state").asString()).isEqualTo("identity_verified");
+    }
+
+    @Test
     void aSelfieOfSomeoneElseIsRefusedAndThreeRefusalsRejectTheCase() throws Exception {
         Applicant eva = Applicant.registered(this, "Eva", "Mendoza", "Ríos", LocalDate.of(1992, 9, 9));
         eva.start();
@@ -473,6 +493,8 @@ class OnboardingFlowTest {
         final String email;
         final String phone;
         final String username;
+        /** The birth date the applicant declares at the start (ISO text, sent as it is), or null to declare none. */
+        String declaredBirthDate;
         String caseId;
         String resumeToken;
         String photoReference;
@@ -507,8 +529,12 @@ class OnboardingFlowTest {
         }
 
         HttpResponse<String> startResponse() {
-            return new TestHttp(test.port, null).post("/onboarding", json(Map.of("documentType", "DNI", "documentNumber", documentNumber,
-                    "givenNames", givenNames, "surnames", surnames, "email", email, "phone", phone, "language", "es")));
+            Map<String, Object> body = new LinkedHashMap<>(Map.of("documentType", "DNI", "documentNumber", documentNumber,
+                    "givenNames", givenNames, "surnames", surnames, "email", email, "phone", phone, "language", "es"));
+            if (declaredBirthDate != null) {
+                body.put("birthDate", declaredBirthDate);
+            }
+            return new TestHttp(test.port, null).post("/onboarding", json(body));
         }
 
         JsonNode start() {
