@@ -42,6 +42,10 @@ public final class CloudEventCodec {
         this.source = URI.create("urn:quipu:" + serviceName);
     }
 
+    /**
+     * The event as the CloudEvents SDK builds it, for callers that need a {@link CloudEvent} (tests that feed consumers,
+     * and {@code CloudEventCodecTest}, which holds {@link #encode} to this path). Services publish with {@code encode}.
+     */
     public CloudEvent create(UUID id, String type, String subject, Object data, String traceparent) {
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(id.toString())
